@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """Wagtail content: home page, notices, standard pages, site settings."""
+
+    name = "home"
+    verbose_name = _("Site content")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,81 @@
+"""``manage.py load_demo_community``: a fictional community to show and try the site.
+
+Idempotent: everything is looked up before it is made, so running it again adds only
+what is missing and leaves editors' changes alone. The texts live in ``home.demo``.
+"""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from home.demo import pages
+from home.demo.editor import USERNAME, ensure_editor, resolve_password
+from home.demo.images import get_or_create_images
+from home.demo.notice_loader import load_notices
+from home.models import NoticePage
+
+
+class Command(BaseCommand):
+    help = "Load a fictional community (青梧社区) with pages, notices and an admin account."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--quiet", action="store_true", help="Do not print the summary of the content."
+        )
+        parser.add_argument(
+            "--no-credentials", action="store_true", help="Do not print the admin password."
+        )
+
+    def handle(self, *args, quiet=False, no_credentials=False, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Refusing to load demo data (and a demo superuser) here: "
+                "DEMO_DATA_ALLOWED is off in these settings."
+            )
+        # Resolved (and, when new, written) first, so the file and the account agree
+        # even if loading fails half-way and is run again.
+        password, password_source = resolve_password()
+        with transaction.atomic():
+            user = ensure_editor(password)
+            images = get_or_create_images()
+            buildings = pages.ensure_buildings()
+            site, home = pages.ensure_home_page(user, images)
+            community = pages.ensure_community_settings(site)
+            index = pages.ensure_notice_index(home, user)
+            pages.ensure_standard_pages(home, user, images)
+            new_notices = load_notices(index, user, images, buildings)
+
+        if not quiet:
+            self.print_summary(
+                community.name, home, index, len(buildings), len(images), new_notices
+            )
+        if not no_credentials:
+            if not quiet:
+                self.stdout.write("")
+            self.print_credentials(password, password_source)
+
+    def print_summary(self, name, home, index, buildings, images, new_notices):
+        notices = NoticePage.objects.child_of(index)
+        self.stdout.write(
+            self.style.SUCCESS(f"Demo community {name} is ready.")
+            + f"\n  Notices: {notices.count()} ({notices.live().count()} live,"
+            f" {notices.filter(urgent=True).count()} urgent,"
+            f" {notices.filter(pinned_until__isnull=False).count()} pinned,"
+            f" {notices.filter(expired=True).count()} expired,"
+            f" {notices.filter(target_buildings__isnull=False).distinct().count()}"
+            f" for particular buildings); {new_notices} added in this run."
+            f"\n  Pages under {home.title}: "
+            + "、".join(home.get_children().values_list("title", flat=True))
+            + f"\n  Buildings: {buildings}. Images: {images}."
+        )
+
+    def print_credentials(self, password, source):
+        base = f"http://127.0.0.1:{os.environ.get('PORT', '8000')}"
+        self.stdout.write(
+            f"Site:  {base}/\n"
+            f"Admin: {base}/admin/  user: {USERNAME}  password: {password}\n"
+            f"管理后台：{base}/admin/  用户名：{USERNAME}  密码：{password}\n"
+            f"(password {source}; the account is a superuser for the demo only)"
+        )

@@ -1,0 +1,3 @@
+from participation.models.households import Building
+
+__all__ = ["Building"]

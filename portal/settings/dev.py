@@ -1,0 +1,25 @@
+"""Development settings: DEBUG on, console email, a key that is only for this machine."""
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR
+
+DEBUG = True
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
+INTERNAL_IPS = ["127.0.0.1"]
+
+
+def _dev_secret_key():
+    """A random key kept in var/, so sessions survive restarts but no key is committed."""
+    import secrets
+
+    path = VAR_DIR / "dev-secret-key"
+    if not path.exists():
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(50))
+    return path.read_text().strip()
+
+
+SECRET_KEY = _dev_secret_key()
+WHITENOISE_USE_FINDERS = True
+(VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # quiets whitenoise's warning
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

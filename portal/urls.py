@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", home_views.search, name="search"),
+    path("i18n/setlang/", set_language, name="set_language"),
+    path("display/<str:mode>/", home_views.set_display_mode, name="set-display-mode"),
+    path("", include("participation.urls")),
+]
+
+if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:
+    # Uploaded images and documents. In a real deployment media live on S3-compatible
+    # storage (django-storages) and this is off.
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}, name="media"
+        )
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,148 @@
+"""`make bench`: measure the production-settings site under gunicorn with wrk.
+
+Copies the demo database, adds 1,000 generated notices, serves it with gunicorn +
+whitenoise (production settings, plain http on loopback), drives each URL with wrk at
+16 connections for a fixed time, and prints requests/s and p50/p99 latency, with each
+page's throughput as a ratio of the static CSS file's. It measures; it asserts nothing.
+"""
+
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+PY = sys.executable
+DURATION = os.environ.get("BENCH_SECONDS", "10")
+CONNECTIONS = "16"
+EXTRA_NOTICES = 1000
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def manage(env, *args):
+    subprocess.run([PY, "manage.py", *args], cwd=BASE, env=env, check=True)
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"server did not answer {url}")
+
+
+def to_ms(value):
+    number, unit = re.match(r"([\d.]+)(us|ms|s)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(url):
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p50 = to_ms(re.search(r"50%\s+(\S+)", out).group(1))
+    p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return rps, p50, p99, int(errors.group(1)) if errors else 0
+
+
+def main():
+    work = Path(tempfile.mkdtemp(prefix="linli-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_INSECURE_HTTP": "1",
+        "DJANGO_SERVE_MEDIA": "1",
+        "LINLI_VAR_DIR": str(work),
+    }
+    env.pop("DATABASE_URL", None)
+    dev_db = BASE / "var" / "db.sqlite3"
+    if dev_db.exists():
+        shutil.copy(dev_db, work / "db.sqlite3")
+    print(f"bench data in {work}")
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "load_demo_community", "--quiet", "--no-credentials")
+    manage(env, "generate_notices", str(EXTRA_NOTICES))
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE,
+        env=env,
+    )
+    try:
+        root = f"http://127.0.0.1:{port}"
+        wait_for(root + "/")
+        sample = subprocess.run(
+            [PY, "manage.py", "shell", "-c", BENCH_URLS_SNIPPET],
+            cwd=BASE,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        notice_url, css_url = sample[0], sample[1]
+        targets = [
+            ("static CSS", css_url),
+            ("/", "/"),
+            ("/notices/", "/notices/"),
+            ("one notice", notice_url),
+        ]
+        for _, path in targets:
+            wait_for(root + path)
+        results = {name: run_wrk(root + path) for name, path in targets}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+    static_rps = results["static CSS"][0]
+    print(f"\nwrk: {CONNECTIONS} connections, {DURATION}s per URL, gunicorn 2 workers, SQLite")
+    print(f"{'URL':<14}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'vs static':>11}{'non-2xx':>9}")
+    for name, (rps, p50, p99, errors) in results.items():
+        ratio = rps / static_rps if static_rps else 0
+        print(f"{name:<14}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{ratio:>10.1%}{errors:>9}")
+
+
+BENCH_URLS_SNIPPET = """
+from django.templatetags.static import static
+from home.models import NoticePage
+notice = NoticePage.objects.visible().order_by("-first_published_at").first()
+print(notice.url)
+print(static("css/site.css"))
+"""
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,56 @@
+from pathlib import Path
+
+import polib
+from django.conf import settings
+
+from tests.factories.pages import make_notice
+
+CATALOGUE = Path(settings.BASE_DIR) / "portal/locale/zh_Hans/LC_MESSAGES/django.po"
+
+
+def test_chinese_is_the_default_even_for_an_english_browser(client, notice_index):
+    make_notice(notice_index)
+    response = client.get("/notices/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    html = response.content.decode()
+    assert '<html lang="zh-Hans">' in html
+    assert "跳到正文" in html
+
+
+def test_switching_to_english_is_remembered(client, notice_index):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "/notices/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/notices/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    html = client.get("/notices/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    assert '<html lang="zh-Hans">' in client.get("/notices/").content.decode()
+
+
+def test_unsupported_language_cookie_falls_back_to_chinese(client, home):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
+    assert '<html lang="zh-Hans">' in client.get("/").content.decode()
+
+
+def test_language_switch_refuses_offsite_next(client, home):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_every_message_is_translated():
+    catalogue = polib.pofile(str(CATALOGUE))
+    missing = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert missing == []
+    assert fuzzy == []
+    assert len(catalogue.translated_entries()) > 100
+
+
+def test_compiled_catalogue_matches_the_source():
+    compiled = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
+    source = polib.pofile(str(CATALOGUE))
+    singular = {e.msgid: e.msgstr for e in compiled if e.msgid and not e.msgid_plural}
+    assert singular == {
+        e.msgid: e.msgstr for e in source.translated_entries() if not e.msgid_plural
+    }
