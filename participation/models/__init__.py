@@ -1,3 +1,4 @@
-from participation.models.households import Building
+from participation.models.households import Building, Owner, Unit
+from participation.models.residents import ResidentProfile
 
-__all__ = ["Building"]
+__all__ = ["Building", "Owner", "ResidentProfile", "Unit"]
