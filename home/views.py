@@ -4,21 +4,25 @@ from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from home.choices import NoticeCategory
 from home.display import DISPLAY_MODES, STANDARD
+from portal.search.results import RankedHits
 
 MAX_QUERY_LENGTH = 100
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
-    """/search/: Wagtail search over live pages. Over-long queries are cut, not refused."""
+    """/search/: one search over every registered kind (``portal.search.registry``).
+
+    Chinese-aware (see ``portal.search``); over-long queries are cut, not refused.
+    """
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    results = None
+    results = hits = None
     if query:
-        paginator = Paginator(Page.objects.live().specific().search(query), RESULTS_PER_PAGE)
+        hits = RankedHits(query, request)
+        paginator = Paginator(hits, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page") or 1)
         except (PageNotAnInteger, EmptyPage) as exc:
@@ -29,6 +33,7 @@ def search(request):
         {
             "query": query,
             "results": results,
+            "loose": bool(hits and hits.loose),
             "pagination_query": urlencode({"q": query}),
             "categories": NoticeCategory.choices,
         },

@@ -203,6 +203,7 @@ class NoticePage(RoutablePageMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("category"),
         index.FilterField("urgent"),
         index.FilterField("expire_at"),

@@ -17,6 +17,7 @@ VAR_DIR = Path(os.environ.get("LINLI_VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     "home",
     "participation",
+    "portal.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -157,7 +158,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # --- Wagtail -------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "邻里 Linli"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database search with Chinese text analysis (bigrams, Traditional folded to
+# Simplified): see portal/search/.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "portal.search.backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"

@@ -12,7 +12,7 @@ def test_empty_search_suggests_categories(client, home):
 def test_search_finds_a_notice_by_title(client, notice_index):
     make_notice(notice_index, title="Elevator repair 电梯维修")
     response = client.get("/search/", {"q": "Elevator"})
-    assert [page.title for page in response.context["results"]] == ["Elevator repair 电梯维修"]
+    assert [hit.obj.title for hit in response.context["results"]] == ["Elevator repair 电梯维修"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,14 @@
+"""The content app's pages in the site search (see ``portal.search.registry``)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from home.models import NoticePage, StandardPage
+from portal.search.registry import register
+
+register(
+    NoticePage,
+    _("Notice"),
+    queryset=lambda: NoticePage.objects.visible().public(),
+    snippet_fields=("summary", "body"),
+)
+register(StandardPage, _("Page"), snippet_fields=("search_description", "intro", "body"))

@@ -1,0 +1,154 @@
+"""Hits across every registered kind, in one ranking, fetched a page at a time.
+
+The rule residents see: results whose *title* matches come first, and among equals the
+most recent first (a notice about this week's water cut before last year's). Each
+kind is searched through Wagtail's backend; only the hits of the page shown are
+loaded in full.
+"""
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import BooleanField, Case, F, Value, When
+from django.utils import timezone
+from wagtail import blocks
+from wagtail.rich_text import get_text_for_indexing
+from wagtail.search.backends import get_search_backend
+
+from portal.search.analysis import loosen, query_needles
+from portal.search.backend import matching
+from portal.search.highlight import highlight, snippet
+from portal.search.registry import kinds
+
+OLDEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
+
+
+@dataclass
+class Hit:
+    """One result: its kind, and once its page is shown, the object and marked-up texts."""
+
+    kind: Any
+    pk: Any
+    title_match: bool
+    date: datetime.datetime
+    obj: Any = None
+    url: str = ""
+    title_html: str = ""
+    snippet_html: str = ""
+
+    def rank_key(self):
+        return (not self.title_match, -self.date.timestamp())
+
+
+def as_datetime(value):
+    """Dates (events) and datetimes (publication) on one scale; None sorts last."""
+    if value is None:
+        return OLDEST
+    if not isinstance(value, datetime.datetime):
+        value = datetime.datetime.combine(value, datetime.time.min)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    return value
+
+
+def block_text(block, value):
+    """Readable text of a block value for excerpts: choice labels (heading levels) left out."""
+    if isinstance(block, blocks.ChoiceBlock):
+        return []
+    if isinstance(block, blocks.StructBlock):
+        return [
+            t for name, child in block.child_blocks.items() for t in block_text(child, value[name])
+        ]
+    if isinstance(block, blocks.StreamBlock):
+        return [t for child in value for t in block_text(child.block, child.value)]
+    if isinstance(block, blocks.ListBlock):
+        return [t for item in value for t in block_text(block.child_block, item)]
+    return [str(text) for text in block.get_searchable_content(value)]
+
+
+def plain_text(value):
+    """Plain text of a field value for excerpts: StreamField, rich text or plain string."""
+    if not value:
+        return ""
+    stream_block = getattr(value, "stream_block", None)
+    if stream_block is not None:
+        return " ".join(block_text(stream_block, value))
+    return get_text_for_indexing(str(value))
+
+
+class RankedHits:
+    """A sliceable, countable sequence of Hits for a query, for Django's Paginator.
+
+    ``loose`` is True when the exact phrases found nothing and the query was loosened
+    (every bigram still required, not necessarily side by side).
+    """
+
+    def __init__(self, query, request=None):
+        self.request = request
+        self.backend = get_search_backend()
+        self.query = query
+        self.loose = False
+        self.needles = query_needles(query)
+        self._counts = self._count_all(query)
+        if not sum(self._counts.values()):
+            loose = loosen(query)
+            if loose and loose != query:
+                self.query, self.loose = loose, True
+                self.needles = loose.split()
+                self._counts = self._count_all(loose)
+
+    def _matches(self, kind, query):
+        return matching(self.backend, kind.visible(), query)
+
+    def _count_all(self, query):
+        return {kind.key: self._matches(kind, query).count() for kind in kinds()}
+
+    def count(self):
+        return sum(self._counts.values())
+
+    def __len__(self):
+        return self.count()
+
+    def _ranked(self, kind, limit):
+        """The first ``limit`` hits of one kind, in the ranking's order."""
+        title_hits = matching(self.backend, kind.visible(), self.query, fields=["title"])
+        rows = (
+            self._matches(kind, self.query)
+            .annotate(
+                title_match=Case(
+                    When(pk__in=title_hits.values("pk"), then=Value(True)),
+                    default=Value(False),
+                    output_field=BooleanField(),
+                ),
+                sort_date=F(kind.date_field),
+            )
+            .order_by("-title_match", F("sort_date").desc(nulls_last=True), "-pk")
+            .values_list("pk", "title_match", "sort_date")[:limit]
+        )
+        return [Hit(kind, pk, bool(title), as_datetime(date)) for pk, title, date in rows]
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop if index.stop is not None else self.count()
+        hits = []
+        for kind in kinds():
+            if self._counts.get(kind.key) and stop > start:
+                hits.extend(self._ranked(kind, stop))
+        hits.sort(key=Hit.rank_key)
+        hits = hits[start:stop]
+        self._load(hits)
+        return hits
+
+    def _load(self, hits):
+        """Fetch the objects of the hits shown and mark up their titles and excerpts."""
+        for kind in {hit.kind.key: hit.kind for hit in hits}.values():
+            wanted = [hit for hit in hits if hit.kind is kind]
+            objects = kind.visible().in_bulk([hit.pk for hit in wanted])
+            for hit in wanted:
+                hit.obj = objects[hit.pk]
+                hit.url = kind.url(hit.obj, self.request)
+                hit.title_html = highlight(str(hit.obj), self.needles)
+                texts = [plain_text(getattr(hit.obj, name, "")) for name in kind.snippet_fields]
+                hit.snippet_html = snippet(texts, self.needles)
