@@ -1,0 +1,59 @@
+"""Search quality on the demo community: recall and first-page precision over PAIRS.
+
+Run with ``-s`` to see the figures; CI runs it on SQLite and again on PostgreSQL.
+"""
+
+from collections import Counter
+
+from django.db import connection
+
+from tests.search.pairs import NO_ANSWER, PAIRS
+
+RECALL_TARGET = 0.95
+CLEAN_FIRST_PAGE_TARGET = 0.95
+
+
+def first_page(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200, query
+    return [hit.obj.slug for hit in response.context["results"]]
+
+
+def test_search_finds_what_residents_look_for(community, client):
+    found, clean, misses, noise = 0, 0, [], []
+    recall_by_kind, total_by_kind = Counter(), Counter()
+    for query, expected, related, kind in PAIRS:
+        slugs = first_page(client, query)
+        total_by_kind[kind] += 1
+        if expected in slugs:
+            found += 1
+            recall_by_kind[kind] += 1
+        else:
+            misses.append((query, expected, slugs))
+        unrelated = [slug for slug in slugs if slug != expected and slug not in related]
+        if unrelated:
+            noise.append((query, unrelated))
+        else:
+            clean += 1
+    for query in NO_ANSWER:
+        slugs = first_page(client, query)
+        if slugs:
+            noise.append((query, slugs))
+        else:
+            clean += 1
+
+    recall = found / len(PAIRS)
+    clean_share = clean / (len(PAIRS) + len(NO_ANSWER))
+    print(
+        f"\nsearch quality on {connection.vendor}: {len(PAIRS)} pairs, {len(NO_ANSWER)} no-answer"
+    )
+    print(f"  recall (expected page on the first page): {recall:.3f}")
+    print(f"  queries with no unrelated result on the first page: {clean_share:.3f}")
+    for kind in total_by_kind:
+        print(f"  recall, {kind}: {recall_by_kind[kind]}/{total_by_kind[kind]}")
+    for query, expected, slugs in misses:
+        print(f"  missed {query!r}: wanted {expected}, got {slugs}")
+    for query, unrelated in noise:
+        print(f"  unrelated for {query!r}: {unrelated}")
+    assert recall >= RECALL_TARGET
+    assert clean_share >= CLEAN_FIRST_PAGE_TARGET
