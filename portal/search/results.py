@@ -87,6 +87,7 @@ class RankedHits:
     def __init__(self, query, request=None):
         self.request = request
         self.backend = get_search_backend()
+        self.visible = {kind.key: kind.visible() for kind in kinds()}
         self.query = query
         self.loose = False
         self.needles = query_needles(query)
@@ -98,8 +99,8 @@ class RankedHits:
                 self.needles = loose.split()
                 self._counts = self._count_all(loose)
 
-    def _matches(self, kind, query):
-        return matching(self.backend, kind.visible(), query)
+    def _matches(self, kind, query, fields=None):
+        return matching(self.backend, self.visible[kind.key], query, fields=fields)
 
     def _count_all(self, query):
         return {kind.key: self._matches(kind, query).count() for kind in kinds()}
@@ -112,7 +113,7 @@ class RankedHits:
 
     def _ranked(self, kind, limit):
         """The first ``limit`` hits of one kind, in the ranking's order."""
-        title_hits = matching(self.backend, kind.visible(), self.query, fields=["title"])
+        title_hits = self._matches(kind, self.query, fields=["title"])
         rows = (
             self._matches(kind, self.query)
             .annotate(
@@ -145,7 +146,7 @@ class RankedHits:
         """Fetch the objects of the hits shown and mark up their titles and excerpts."""
         for kind in {hit.kind.key: hit.kind for hit in hits}.values():
             wanted = [hit for hit in hits if hit.kind is kind]
-            objects = kind.visible().in_bulk([hit.pk for hit in wanted])
+            objects = self.visible[kind.key].in_bulk([hit.pk for hit in wanted])
             for hit in wanted:
                 hit.obj = objects[hit.pk]
                 hit.url = kind.url(hit.obj, self.request)

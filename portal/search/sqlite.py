@@ -6,9 +6,15 @@ split on spaces; queries become quoted FTS5 phrases of the same tokens.
 """
 
 from modelsearch.backends.database.sqlite import sqlite as stock
-from modelsearch.backends.database.sqlite.query import LexemeCombinable, SearchQueryExpression
+from modelsearch.backends.database.sqlite.query import (
+    LexemeCombinable,
+    MatchExpression,
+    SearchQueryExpression,
+    normalize,
+)
 from modelsearch.index import RelatedFields
-from modelsearch.utils import get_content_type_pk
+from modelsearch.query import MatchAll, Not
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from portal.search.analysis import index_text
 from portal.search.queries import is_empty, phrases_for
@@ -87,7 +93,28 @@ class AnalysingCompilerMixin:
     def search(self, config, start, stop, score_field=None):
         if is_empty(self.query):
             return self.queryset.none()
-        return super().search(config, start, stop, score_field=score_field)
+        query = normalize(self.query)
+        if self.order_by_relevance or score_field is not None or isinstance(query, MatchAll | Not):
+            return super().search(config, start, stop, score_field=score_field)
+        return self.matching(query, config)[start:stop]
+
+    def matching(self, query, config):
+        """The queryset filtered to matches, unranked, with the FTS table driving the query.
+
+        The stock query joins the FTS table to index entries filtered by content type,
+        and SQLite then runs the full-text match once per entry (0.7 s for 10,000
+        notices); matching row ids first and filtering entries by them takes ~15 ms.
+        """
+        match = MatchExpression(
+            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(query, config=config)
+        )
+        rowids = stock.SQLiteFTSIndexEntry.objects.filter(match).values("index_entry_id")
+        object_ids = stock.IndexEntry.objects.filter(
+            id__in=rowids,
+            content_type_id__in=get_descendants_content_types_pks(self.queryset.model),
+        ).values("object_id")
+        queryset = self.queryset.filter(pk__in=object_ids)
+        return queryset if queryset.query.order_by else queryset.order_by("-pk")
 
 
 class SearchQueryCompiler(AnalysingCompilerMixin, stock.SQLiteSearchQueryCompiler):
