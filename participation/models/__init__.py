@@ -1,4 +1,5 @@
+from participation.models.code_attempts import CodeAttempt
 from participation.models.households import Building, Owner, Unit
 from participation.models.residents import ResidentProfile
 
-__all__ = ["Building", "Owner", "ResidentProfile", "Unit"]
+__all__ = ["Building", "CodeAttempt", "Owner", "ResidentProfile", "Unit"]

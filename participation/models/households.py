@@ -102,6 +102,8 @@ class Unit(models.Model):
             ),
             models.CheckConstraint(condition=Q(area_m2__gt=0), name="unit_area_positive"),
         ]
+        indexes = [models.Index(fields=["code_hash"], name="unit_code_hash_idx")]
+        permissions = [("import_households", _("Can import households and issue letter codes"))]
 
     def __str__(self):
         return _("%(building)s, unit %(unit)s, room %(room)s") % {

@@ -44,12 +44,27 @@ class ResidentProfile(models.Model):
     verification_note = models.CharField(_("reason"), max_length=200, blank=True)
     consent_privacy_at = models.DateTimeField(_("accepted the privacy notice at"), null=True)
     consent_contact_at = models.DateTimeField(_("agreed to be contacted at"), null=True, blank=True)
+    captain_of = models.ForeignKey(
+        "participation.Building",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="captains",
+        verbose_name=_("building captain of"),
+        help_text=_(
+            "A building captain (楼栋长) sees the names and rooms of this building's residents."
+        ),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
+        permissions = [
+            ("verify_resident", _("Can verify and unverify residents")),
+            ("view_ballot_choices", _("Can open individual ballots (auditor)")),
+        ]
 
     def __str__(self):
         return self.display_name or self.user.get_username()
