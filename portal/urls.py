@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -9,12 +10,19 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home import views as home_views
 
 urlpatterns = [
+    # One login page (allauth's, with its rate limits) for residents and staff alike.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+        name="admin-login",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
     path("i18n/setlang/", set_language, name="set_language"),
     path("display/<str:mode>/", home_views.set_display_mode, name="set-display-mode"),
     path("", include("participation.urls")),
+    path("accounts/", include("allauth.urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:

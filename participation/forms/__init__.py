@@ -1,0 +1,1 @@
+"""Forms of the participation module, one module per area (accounts, household, me, admin)."""

@@ -1,0 +1,14 @@
+"""Background work of the participation module (django-tasks: at once in development
+and tests, ``manage.py db_worker`` in production)."""
+
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+@task()
+def send_email(subject, body, from_email, to, html=None, headers=None):
+    """Send one e-mail; a slow or unreachable mail server then never holds up a page."""
+    message = EmailMultiAlternatives(subject, body, from_email, to, headers=headers or {})
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()

@@ -1,0 +1,1 @@
+"""Public views of the participation module, one module per area."""
