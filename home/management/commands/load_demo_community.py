@@ -15,6 +15,7 @@ from home.demo.editor import USERNAME, ensure_editor, resolve_password
 from home.demo.images import get_or_create_images
 from home.demo.notice_loader import load_notices
 from home.models import NoticePage
+from participation import demo as household_demo
 
 
 class Command(BaseCommand):
@@ -46,15 +47,18 @@ class Command(BaseCommand):
             index = pages.ensure_notice_index(home, user)
             pages.ensure_standard_pages(home, user, images)
             new_notices = load_notices(index, user, images, buildings)
+            household_demo.load(buildings, password, USERNAME)
 
         if not quiet:
             self.print_summary(
                 community.name, home, index, len(buildings), len(images), new_notices
             )
+            self.stdout.write("  " + household_demo.summary())
         if not no_credentials:
             if not quiet:
                 self.stdout.write("")
             self.print_credentials(password, password_source)
+            self.stdout.write(household_demo.credentials_text(password))
 
     def print_summary(self, name, home, index, buildings, images, new_notices):
         notices = NoticePage.objects.child_of(index)

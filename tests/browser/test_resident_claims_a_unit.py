@@ -1,0 +1,119 @@
+"""A new resident signs up on a phone, confirms the e-mail, claims the flat with the
+code that ``import_households`` printed, and sees it on /me/."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.core.management import call_command
+from django.test import Client
+from playwright.sync_api import expect
+
+from tests.browser.conftest import axe_violations
+from tests.factories.households import ResidentFactory
+from tests.factories.pages import make_home, make_standard_page
+
+CSV = (
+    "building,unit,room,area_m2,owner_ref\n3号楼,1,502,89.50,QW-3-1-502\n3号楼,1,501,60,developer\n"
+)
+
+
+@pytest.fixture
+def printed_code(transactional_db, tmp_path):
+    cache.clear()
+    home = make_home()
+    make_standard_page(home, title="隐私说明", slug="privacy")
+    path = tmp_path / "households.csv"
+    path.write_text(CSV, encoding="utf-8-sig")
+    out = StringIO()
+    call_command("import_households", str(path), stdout=out, stderr=StringIO())
+    rows = {line.split(",")[2]: line.split(",")[3] for line in out.getvalue().splitlines()[1:]}
+    return rows["502"]
+
+
+def test_new_resident_signs_up_verifies_email_and_claims_the_flat(phone, printed_code, mailoutbox):
+    phone.goto("/")
+    phone.get_by_role("link", name="登录").click()
+    phone.get_by_role("link", name="还没有账号？注册。").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("注册")
+
+    phone.get_by_label("电子邮件").fill("linmei@example.com")
+    phone.get_by_label("用户名").fill("linmei")
+    phone.get_by_label("密码*", exact=True).fill("青梧-a-long-Passw0rd")
+    phone.get_by_label("密码（重复）").fill("青梧-a-long-Passw0rd")
+    phone.get_by_label("邻居们怎么称呼您？").fill("3号楼林梅")
+    phone.get_by_label("我已阅读并同意隐私说明。").check()
+    phone.get_by_role("button", name="注册").click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("请查看电子邮件")
+
+    assert len(mailoutbox) == 1
+    link = re.search(r"https?://[^/\s]+(/accounts/confirm-email/\S+/)", mailoutbox[0].body).group(1)
+    phone.goto(link)
+    phone.get_by_role("button", name="确认").click()
+
+    phone.goto("/accounts/household/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("核验您的住户身份")
+    phone.get_by_label("通知书上的核验码").fill("wrong-code-0000")
+    phone.get_by_label("业主指定的投票人").check()
+    phone.get_by_role("button", name="核验").click()
+    expect(phone.get_by_text("这不像是通知书上的核验码").first).to_be_visible()
+    expect(phone.get_by_label("通知书上的核验码")).to_be_focused()
+
+    phone.get_by_label("通知书上的核验码").fill(printed_code.lower().replace("-", " "))
+    phone.get_by_label("业主指定的投票人").check()
+    phone.get_by_role("button", name="核验").click()
+
+    expect(phone).to_have_url(re.compile(r"/me/$"))
+    expect(phone.get_by_text("3号楼1单元502室").first).to_be_visible()
+    expect(phone.get_by_text("已核验居民")).to_be_visible()
+    expect(phone.get_by_text("代表业主投票")).to_be_visible()
+
+
+def _log_in(page, live_server, user):
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
+    )
+
+
+def test_account_pages_fit_320px_in_elderly_mode_and_pass_axe(
+    phone, axe_page, live_server, printed_code
+):
+    phone.set_viewport_size({"width": 320, "height": 640})
+    phone.goto("/display/elderly/")
+    anonymous = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
+    signed_in = ["/accounts/household/", "/me/", "/me/profile/", "/me/privacy/", "/me/delete/"]
+    problems = {}
+    for path in anonymous:
+        axe_page.goto(path)
+        if violations := axe_violations(axe_page):
+            problems[path] = violations
+    profile = ResidentFactory(display_name="3号楼一位名字很长很长的热心居民")
+    for page in (phone, axe_page):
+        _log_in(page, live_server, profile.user)
+    for path in signed_in:
+        axe_page.goto(path)
+        if violations := axe_violations(axe_page):
+            problems[path] = violations
+    assert problems == {}
+    for path in signed_in:
+        phone.goto(path)
+        overflow = phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
+
+
+def test_anonymous_account_pages_fit_320px_in_elderly_mode(phone, printed_code):
+    phone.set_viewport_size({"width": 320, "height": 640})
+    phone.goto("/display/elderly/")
+    for path in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"):
+        phone.goto(path)
+        overflow = phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
