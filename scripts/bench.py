@@ -100,7 +100,10 @@ def bench_search():
         manage(env, "update_index", "--verbosity", "0")
         print(f"update_index: {time.monotonic() - started:.1f} s")
         subprocess.run(
-            [PY, "manage.py", "shell", "-c", SEARCH_TIMING_SNIPPET], cwd=BASE, env=env, check=True
+            [PY, "manage.py", "shell", "--no-imports", "-c", SEARCH_TIMING_SNIPPET],
+            cwd=BASE,
+            env=env,
+            check=True,
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -137,7 +140,7 @@ def main():
         root = f"http://127.0.0.1:{port}"
         wait_for(root + "/")
         sample = subprocess.run(
-            [PY, "manage.py", "shell", "-c", BENCH_URLS_SNIPPET],
+            [PY, "manage.py", "shell", "--no-imports", "-c", BENCH_URLS_SNIPPET],
             cwd=BASE,
             env=env,
             capture_output=True,
