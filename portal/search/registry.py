@@ -25,6 +25,7 @@ class SearchKind:
     queryset: Any = None  # callable returning what residents may see; default below
     date_field: str = "first_published_at"  # "recent first" among equal matches
     snippet_fields: tuple = ()  # attributes to excerpt, in order of preference
+    link: Any = None  # callable(obj, request) -> URL; default: page URL or absolute URL
 
     @property
     def key(self):
@@ -40,7 +41,9 @@ class SearchKind:
         return objects
 
     def url(self, obj, request):
-        """Where a hit links to: the page URL, or the object's absolute URL."""
+        """Where a hit links to: ``link``, else the page URL or the object's absolute URL."""
+        if self.link is not None:
+            return self.link(obj, request)
         if hasattr(obj, "get_url"):
             return obj.get_url(request)
         return obj.get_absolute_url()
@@ -51,6 +54,11 @@ def register(model, label, **options):
     kind = SearchKind(model, label, **options)
     _kinds[kind.key] = kind
     return kind
+
+
+def unregister(model):
+    """Take ``model`` out of the site search (tests, or an app that is switched off)."""
+    _kinds.pop(model._meta.label_lower, None)
 
 
 def kinds():
