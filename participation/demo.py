@@ -86,7 +86,6 @@ PEOPLE = [
         "zhouxiaowen",
         "周晓雯（网格员）",
         None,
-        phone="6123 4506",
         role=roles.COMMITTEE,
         staff=True,
         verified=False,
@@ -201,8 +200,8 @@ def ensure_people(password):
         )
         if person.role:
             user.groups.add(Group.objects.get(name=person.role))
-        if not created:
-            continue
+        if not created or person.staff:
+            continue  # staff are not residents: no profile, not "waiting for verification"
         profile = ResidentProfile(
             user=user,
             display_name=person.name,

@@ -5,8 +5,10 @@ select_related in ``get_base_queryset``) and exports to CSV/XLSX through the vie
 own ``list_export``.
 """
 
+from decimal import Decimal
+
 import django_filters
-from django.db.models import Count, F, Sum
+from django.db.models import Count, DecimalField, F, Sum
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -99,6 +101,7 @@ class UnitViewSet(ModelViewSet):
         Column("code_status", label=_("Letter code"), accessor=code_status),
     ]
     filterset_class = UnitFilterSet
+    ordering = ["building__sort_order", "building__name", "unit_no", "room"]
     search_fields = ["room", "unit_no", "building__name", "owner__ref"]
     form_fields = ["building", "unit_no", "room", "area_m2", "owner"]
     list_export = [
@@ -135,14 +138,27 @@ class OwnerFilterSet(WagtailFilterSet):
         return queryset.filter(pk__in=Unit.objects.filter(building=value).values("owner_id"))
 
 
+def area(value):
+    """SQLite sums decimals as floats: areas are shown and exported to the centimetre."""
+    return None if value is None else Decimal(value).quantize(Decimal("0.01"))
+
+
+def two_places(value):
+    return "" if value is None else str(area(value))
+
+
 class OwnerIndexView(IndexView):
+    custom_field_preprocess = {"total_area": {"csv": two_places, "xlsx": area}}
+
     def get_base_queryset(self):
         return (
             super()
             .get_base_queryset()
             .annotate(
                 unit_count=Count("units"),
-                total_area=Sum("units__area_m2"),
+                total_area=Sum(
+                    "units__area_m2", output_field=DecimalField(max_digits=12, decimal_places=2)
+                ),
                 voter_name=F("voter__username"),
             )
         )
@@ -160,10 +176,16 @@ class OwnerViewSet(ModelViewSet):
         "ref",
         Column("kind", label=_("Kind"), accessor="get_kind_display", sort_key="kind"),
         Column("unit_count", label=_("Units"), sort_key="unit_count"),
-        Column("total_area", label=_("Area (m²)"), sort_key="total_area"),
+        Column(
+            "total_area",
+            label=_("Area (m²)"),
+            sort_key="total_area",
+            accessor=lambda owner: two_places(owner.total_area),
+        ),
         Column("voter_name", label=_("Named voter"), sort_key="voter_name"),
     ]
     filterset_class = OwnerFilterSet
+    ordering = ["ref"]
     search_fields = ["ref"]
     form_fields = ["ref", "kind"]
     list_export = ["ref", "get_kind_display", "unit_count", "total_area", "voter_name"]

@@ -189,6 +189,7 @@ class ResidentViewSet(ModelViewSet):
         DateColumn("created_at", label=gettext_lazy("Signed up")),
     ]
     filterset_class = ResidentFilterSet
+    ordering = ["-created_at"]
     search_fields = ["display_name", "user__username", "user__email", "unit__room"]
     form_fields = ["display_name", "phone", "captain_of"]
     list_export = [
