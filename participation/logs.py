@@ -1,4 +1,5 @@
-"""Audit-log actions for verifying residents by hand (shown in Wagtail's history)."""
+"""Audit-log actions of the participation module (shown in Wagtail's history):
+verifying residents by hand, opening and closing votes, paper ballots, audits."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import LogFormatter
@@ -23,3 +24,16 @@ class UnverifyFormatter(_WithReason):
 def register_log_actions(actions):
     actions.register_action("participation.verify")(VerifyFormatter)
     actions.register_action("participation.unverify")(UnverifyFormatter)
+
+
+VOTE_ACTIONS = [
+    ("linli.vote.open", _("Open vote"), _("Opened the vote")),
+    ("linli.vote.close", _("Close vote"), _("Closed the vote")),
+    ("linli.vote.paper_ballot", _("Enter paper ballot"), _("Entered a paper ballot")),
+    ("linli.vote.ballot_opened", _("Open ballot"), _("An auditor opened a ballot")),
+]
+
+
+def register_vote_log_actions(actions):
+    for action, label, message in VOTE_ACTIONS:
+        actions.register_action(action, label, message)

@@ -87,3 +87,8 @@ def can_import_households(user):
 def can_view_ballot_choices(user):
     """Auditors (审计) may open individual ballots; editors never can."""
     return getattr(user, "is_active", False) and user.has_perm("participation.view_ballot_choices")
+
+
+def can_manage_votes(user):
+    """The committee defines plan votes, opens and closes them and enters paper ballots."""
+    return getattr(user, "is_active", False) and user.has_perm("participation.change_planvote")

@@ -5,11 +5,13 @@ from the ResidentProfile and Owner.voter. Staff roles are groups so the committe
 grant them in the Wagtail admin (Settings → Groups/Users):
 
 - 编辑 editor: pages, images, documents and snippets;
-- 居委会 committee: the household register, verifying residents (and, as later issues
-  add them, moderation, votes and volunteering);
+- 居委会 committee: the household register, verifying residents, plan votes (define,
+  open and close, paper ballots, results; never individual choices), and, as later
+  issues add them, moderation and volunteering;
 - 楼栋长 building captain: the names and rooms of their own building's residents
   (``ResidentProfile.captain_of`` says which building), never phone numbers;
-- 审计 auditor: may open individual ballots (``participation.view_ballot_choices``).
+- 审计 auditor: may open individual ballots (``participation.view_ballot_choices``),
+  each opening logged, and see plan votes and their rolls.
 
 ``ensure_roles`` is idempotent and works with historical models, so data migrations
 call it (0004 creates the groups) and so do the demo loader and the tests (a
@@ -44,11 +46,16 @@ ROLE_PERMISSIONS = {
         ("participation", "residentprofile", "change_residentprofile"),
         ("participation", "residentprofile", "verify_resident"),
         ("participation", "unit", "import_households"),
+        *[
+            ("participation", "planvote", f"{action}_planvote")
+            for action in ("add", "change", "delete", "view")
+        ],
     ],
     CAPTAIN: [],
     AUDITOR: [
         ACCESS_ADMIN,
         ("participation", "residentprofile", "view_ballot_choices"),
+        ("participation", "planvote", "view_planvote"),
     ],
 }
 

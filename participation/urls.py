@@ -6,7 +6,7 @@ module first) and serve allauth's views with 4xx answers to bad input.
 
 from django.urls import path, re_path
 
-from participation.views import accounts, household, me
+from participation.views import accounts, household, me, votes
 
 app_name = "participation"
 urlpatterns = [
@@ -28,4 +28,9 @@ urlpatterns = [
     path("me/delete/", me.delete_account, name="me-delete"),
     path("me/building/", me.building_residents, name="building-residents"),
     path("me/building/<int:pk>/", me.building_residents, name="building-residents-for"),
+    path("votes/", votes.vote_list, name="vote-list"),
+    path("votes/<int:pk>/", votes.vote_detail, name="vote-detail"),
+    path("votes/<int:pk>/receipt/", votes.vote_receipt, name="vote-receipt"),
+    path("votes/<int:pk>/results/", votes.vote_results, name="vote-results"),
+    path("votes/<int:pk>/results.json", votes.vote_results_json, name="vote-results-json"),
 ]

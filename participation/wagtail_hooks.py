@@ -1,7 +1,7 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
-from participation.logs import register_log_actions
+from participation.logs import register_log_actions, register_vote_log_actions
 from participation.models import ResidentProfile
 from participation.panels import add_panels
 from participation.viewsets import ParticipationViewSetGroup
@@ -17,3 +17,4 @@ def register_participation_viewsets():
 
 hooks.register("construct_homepage_panels", add_panels)
 hooks.register("register_log_actions", register_log_actions)
+hooks.register("register_log_actions", register_vote_log_actions)

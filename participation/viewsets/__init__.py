@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from participation.viewsets.household_import import HouseholdImportViewSet
 from participation.viewsets.households import BuildingViewSet, OwnerViewSet, UnitViewSet
 from participation.viewsets.residents import ResidentViewSet
+from participation.viewsets.votes import PlanVoteViewSet
 
 
 class ParticipationViewSetGroup(ViewSetGroup):
@@ -21,4 +22,5 @@ class ParticipationViewSetGroup(ViewSetGroup):
         UnitViewSet,
         OwnerViewSet,
         HouseholdImportViewSet,
+        PlanVoteViewSet,
     )

@@ -13,3 +13,8 @@ MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/linli-test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A file, not SQLite's shared in-memory database: the concurrency tests open many
+# connections at once, and only a file database queues them on the busy timeout.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405

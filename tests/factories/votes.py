@@ -1,0 +1,104 @@
+"""Helpers for plan-vote tests: a small register, votes with options, voters."""
+
+import datetime
+import itertools
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from participation.choices import OwnerKind
+from participation.models import Building, Owner, PlanVote, ResidentProfile, Unit, VoteOption
+
+_n = itertools.count(1)
+
+
+def make_building(name=None):
+    return Building.objects.create(name=name or f"{next(_n)}号楼")
+
+
+def make_owner(ref=None, kind=OwnerKind.PERSON):
+    return Owner.objects.create(ref=ref or f"owner-{next(_n)}", kind=kind)
+
+
+def make_unit(owner, area="88.50", building=None, room=None):
+    building = building or Building.objects.first() or make_building()
+    return Unit.objects.create(
+        building=building,
+        unit_no="1",
+        room=room or str(100 + next(_n)),
+        area_m2=Decimal(area),
+        owner=owner,
+    )
+
+
+def make_user(username=None, **profile):
+    user = get_user_model().objects.create_user(
+        username=username or f"user{next(_n)}", password="pw-for-tests-1"
+    )
+    if profile:
+        ResidentProfile.objects.create(user=user, **profile)
+    return user
+
+
+def make_verified_resident(unit, username=None, relation="family"):
+    return make_user(
+        username,
+        unit=unit,
+        relation=relation,
+        verified_at=timezone.now(),
+        display_name="居民",
+    )
+
+
+def make_owner_voter(owner, unit, username=None):
+    user = make_verified_resident(unit, username, relation="owner_voter")
+    owner.voter = user
+    owner.save(update_fields=["voter"])
+    return user
+
+
+def make_vote(
+    electorate="owners",
+    matter="ordinary",
+    options=("agree", "disagree", "abstain"),
+    opens_in_hours=-1,
+    closes_in_hours=24,
+    **kwargs,
+):
+    now = timezone.now()
+    kwargs.setdefault("title", "架空层改造为儿童游乐区")
+    kwargs.setdefault("space", "架空层")
+    kwargs.setdefault("description", "<p>方案说明</p>")
+    vote = PlanVote.objects.create(
+        electorate=electorate,
+        matter=matter,
+        opens_at=now + datetime.timedelta(hours=opens_in_hours),
+        closes_at=now + datetime.timedelta(hours=closes_in_hours),
+        published=kwargs.pop("published", True),
+        **kwargs,
+    )
+    labels = {"agree": "同意", "disagree": "不同意", "abstain": "弃权"}
+    for order, key in enumerate(options):
+        VoteOption.objects.create(
+            vote=vote,
+            key=key,
+            label=labels.get(key, f"方案{key.upper()}"),
+            is_abstention=key == "abstain",
+            sort_order=order,
+        )
+    return vote
+
+
+def option(vote, key):
+    return vote.options.get(key=key)
+
+
+def close(vote):
+    """Move the window into the past (the roll must already be frozen)."""
+    now = timezone.now()
+    PlanVote.objects.filter(pk=vote.pk).update(
+        opens_at=now - datetime.timedelta(days=2), closes_at=now - datetime.timedelta(seconds=1)
+    )
+    vote.refresh_from_db()
+    return vote
