@@ -4,6 +4,7 @@ Runs on whatever database the suite runs on: SQLite (a file, IMMEDIATE transacti
 busy timeout) under `make test`, PostgreSQL in the second half of CI.
 """
 
+import contextlib
 import threading
 
 import pytest
@@ -24,10 +25,8 @@ def run_concurrently(attempt, count):
     queue = list(range(count))
 
     def worker():
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait(timeout=30)
-        except threading.BrokenBarrierError:
-            pass
         while True:
             with lock:
                 if not queue:
