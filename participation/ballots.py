@@ -155,3 +155,8 @@ def find_by_receipt(vote, code):
 
 def lookup_entry(vote, entry_id):
     return RollEntry.objects.filter(vote=vote, pk=entry_id).first()
+
+
+def ballots_cast_by(user):
+    """The ballots a person cast online (their receipts), newest first. Never the choice."""
+    return Ballot.objects.filter(cast_by=user).select_related("vote").order_by("-cast_at")

@@ -27,7 +27,8 @@ from django.utils import timezone
 from participation import roles
 from participation.choices import OwnerKind, Relation, VerificationMethod
 from participation.codes import ALPHABET, CODE_LENGTH, format_code, hash_code
-from participation.models import Building, Owner, ResidentProfile, Unit
+from participation.demo_votes import ensure_demo_votes
+from participation.models import Building, Owner, PlanVote, ResidentProfile, Unit
 
 UNITS_PER_BUILDING = 2
 FLOORS = 6
@@ -231,17 +232,27 @@ def ensure_editor_email(username):
 
 
 def load(buildings, password, editor_username):
-    """Everything above; returns the number of units added in this run."""
+    """Everything above, then the demo plan votes; returns the units added in this run."""
     added = ensure_households(buildings)
     ensure_people(password)
     ensure_editor_email(editor_username)
+    users = get_user_model().objects
+    committee = next(p.username for p in PEOPLE if p.role == roles.COMMITTEE)
+    ensure_demo_votes(
+        clerk=users.get(username=committee),
+        keep_free_users=users.filter(username__in=[p.username for p in PEOPLE]),
+    )
     return added
 
 
 def summary():
     units = Unit.objects.count()
     owners = Owner.objects.filter(units__isnull=False).distinct().count()
-    return f"Households: {units} units, {owners} owners by head (the developer is one)."
+    votes = PlanVote.objects.count()
+    return (
+        f"Households: {units} units, {owners} owners by head (the developer is one). "
+        f"Plan votes: {votes} (/votes/; wangfang votes for her owner)."
+    )
 
 
 def credentials_text(password):

@@ -11,11 +11,12 @@ vote online themselves.
 import datetime
 from decimal import Decimal
 
+from django.db.models import Q
 from django.utils import timezone
 
 from participation.ballots import enter_paper_ballot
 from participation.choices import BallotKind, Electorate, Matter
-from participation.models import PlanVote, VoteOption
+from participation.models import PlanVote, ResidentProfile, VoteOption
 from participation.roll import freeze_electorate
 
 PLAYGROUND = "3号楼架空层改造为儿童游乐区"
@@ -36,10 +37,19 @@ YES_NO = [
 ]
 
 
-def _paper_ballots(vote, clerk, share, pattern, skip_users=()):
-    """Enter paper ballots for every ``share``-th roll entry, choices cycling ``pattern``."""
+def _paper_ballots(vote, clerk, share, pattern, keep_free=()):
+    """Enter paper ballots for every ``share``-th roll entry, choices cycling ``pattern``.
+
+    Entries for the demo people in ``keep_free`` (users) are left for them to vote.
+    """
+    users = list(keep_free)
+    units = ResidentProfile.objects.filter(user__in=users, unit__isnull=False).values("unit_id")
     options = {option.key: option for option in vote.options.all()}
-    entries = vote.roll.filter(ballot__isnull=True).exclude(user__in=skip_users).order_by("pk")
+    entries = (
+        vote.roll.filter(ballot__isnull=True)
+        .exclude(Q(user__in=users) | Q(unit__in=units) | Q(owner__voter__in=users))
+        .order_by("pk")
+    )
     for n, entry in enumerate(entries):
         if n % share:
             continue
@@ -48,6 +58,7 @@ def _paper_ballots(vote, clerk, share, pattern, skip_users=()):
 
 
 def ensure_demo_votes(clerk, keep_free_users=()):
+    keep_free_users = list(keep_free_users)
     """Create the three demo votes once; returns how many were created."""
     now = timezone.now()
     created = 0
@@ -131,6 +142,7 @@ def ensure_demo_votes(clerk, keep_free_users=()):
         _options(vote, YES_NO)
         freeze_electorate(vote, now)
         _paper_ballots(vote, clerk, 1, ["agree", "agree", "disagree", "agree", "abstain"])
+        # Move the closing time into the past: a closed advisory vote with results.
         PlanVote.objects.filter(pk=vote.pk).update(closes_at=now - datetime.timedelta(days=16))
         created += 1
     return created

@@ -42,7 +42,7 @@ class OpenVotesPanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        if not can_manage_votes(self.user):
+        if not permissions.can_manage_votes(self.user):
             return {"votes": []}
         votes = PlanVote.objects.open_at(timezone.now()).annotate(
             taking_part_heads=Sum("ballots__heads"), taking_part_area=Sum("ballots__area")

@@ -8,8 +8,8 @@ Deletion deletes the user row (not an anonymised copy): the resident profile, e-
 addresses and code attempts go with it (CASCADE); ``Owner.voter`` becomes empty
 (SET_NULL), so the owner can name a new voter; the unit, its area and its owner — the
 household register — stay as they were, and so does the fact that its letter code was
-used. Records that must stay counted (ballots, in the votes issue) are kept with the
-link to the person set to NULL. Entries about the person in Wagtail's audit log keep
+used. Ballots stay counted: ``Ballot.cast_by`` and the roll's ``RollEntry.user`` become
+NULL, the choice and the receipt stay. Entries about the person in Wagtail's audit log keep
 the staff member's action and reason but lose the person's name.
 """
 
@@ -95,6 +95,23 @@ def _voter(user):
         return None
     units = owner.units.select_related("building").order_by("building__name", "unit_no", "room")
     return {"owner": owner.ref, "units": [_address(unit) for unit in units]}
+
+
+@section("plan_votes")
+def _ballots(user):
+    """That the person voted, when and how (channel, receipt); never what they chose."""
+    from participation.ballots import ballots_cast_by
+
+    return [
+        {
+            "vote": ballot.vote.title,
+            "channel": ballot.channel,
+            "cast_at": _time(ballot.cast_at),
+            "changed_at": _time(ballot.changed_at),
+            "receipt": ballot.receipt,
+        }
+        for ballot in ballots_cast_by(user)
+    ]
 
 
 @section("letter_code_attempts")

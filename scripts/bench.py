@@ -8,7 +8,10 @@ page's throughput as a ratio of the static CSS file's.
 Then, in a second database, the search section: the demo plus 10,000 generated
 notices, indexed with `manage.py update_index`, and a set of queries timed through the
 /search/ view (search, ranking, highlighting and template), printing mean and p95 ms
-per query (target: under 100 ms). It measures; it asserts nothing.
+per query (target: under 100 ms).
+
+Last, in a third database, an owners' vote with 10,000 owners and 10,000 ballots is
+tallied (`manage.py bench_tally`; target: under 100 ms). It measures; it asserts nothing.
 """
 
 import os
@@ -109,6 +112,18 @@ def bench_search():
         shutil.rmtree(work, ignore_errors=True)
 
 
+def bench_tally():
+    """Tally an owners' vote with 10,000 owners and 10,000 ballots (target < 100 ms)."""
+    work = Path(tempfile.mkdtemp(prefix="linli-bench-tally-"))
+    env = production_env(work)
+    try:
+        print(f"\ntally bench data in {work}")
+        manage(env, "migrate", "--noinput", "--verbosity", "0")
+        manage(env, "bench_tally", "--owners", "10000")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def main():
     work = Path(tempfile.mkdtemp(prefix="linli-bench-"))
     env = production_env(work)
@@ -170,6 +185,7 @@ def main():
         print(f"{name:<14}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{ratio:>10.1%}{errors:>9}")
 
     bench_search()
+    bench_tally()
 
 
 BENCH_URLS_SNIPPET = """

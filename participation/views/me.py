@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from participation import permissions, personal_data
+from participation.ballots import ballots_cast_by
 from participation.forms.focus import autofocus_first_error
 from participation.forms.me import ConsentForm, DeleteAccountForm, ProfileForm
 from participation.models import Building, ResidentProfile
@@ -40,6 +41,7 @@ def me(request):
             and profile.unit is not None
             and profile.unit.owner.voter_id == request.user.pk,
             "captained_building": permissions.captained_building(request.user),
+            "my_ballots": ballots_cast_by(request.user),
         },
     )
 

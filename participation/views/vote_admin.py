@@ -16,10 +16,10 @@ from participation import exports
 from participation.ballots import BallotRefused, enter_paper_ballot
 from participation.forms_votes import PaperBallotForm
 from participation.models import Ballot, BallotAccessLog, Building, PlanVote, RollEntry
+from participation.permissions import can_manage_votes, can_view_ballot_choices
 from participation.results import participation_summary, result_rows, vote_result, winner_label
 from participation.roll import ensure_frozen
 from participation.vote_lifecycle import close_now, open_now
-from participation.permissions import can_manage_votes, can_view_ballot_choices
 
 ROLL_PAGE_SIZE = 100
 

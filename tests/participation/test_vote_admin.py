@@ -282,5 +282,5 @@ def test_people_without_vote_permissions_cannot_manage(client, open_vote):
     assert client.get(f"/admin/plan_votes/manage/{vote.pk}/")["Location"] == "/admin/"
     client.force_login(voter)
     assert client.get(f"/admin/plan_votes/manage/{vote.pk}/")["Location"].startswith(
-        "/admin/login/"
+        "/accounts/login/"
     )

@@ -178,3 +178,42 @@ def test_special_matter_without_three_quarters_is_rejected(client, setup):
     result = client.get(f"/votes/{vote.pk}/results/").context["result"]
     assert result.quorum_met
     assert result.verdict == "rejected"  # 2 of 3 heads is less than 3/4
+
+
+def test_my_page_lists_my_receipts_but_not_my_choice(client, setup):
+    vote, voter, owner, _ = setup
+    ballot, code = cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "disagree"))
+    client.force_login(voter)
+    html = client.get("/me/").content.decode()
+    assert code in html and vote.title in html
+    assert "不同意" not in html
+    data = json.loads(client.get("/me/data.json").content)
+    assert data["plan_votes"] == [
+        {
+            "vote": vote.title,
+            "channel": "online",
+            "cast_at": ballot.cast_at.isoformat(),
+            "changed_at": None,
+            "receipt": code,
+        }
+    ]
+
+
+def test_deleting_my_account_keeps_my_ballot_counted(client, setup):
+    vote, voter, owner, _ = setup
+    cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
+    voter.delete()
+    ballot = Ballot.objects.get()
+    assert ballot.cast_by is None and ballot.choice.option.key == "agree"
+    assert vote.roll.get(owner=owner).user is None
+    close(vote)
+    result = client.get(f"/votes/{vote.pk}/results/").context["result"]
+    assert result.participating.heads == 1
+
+
+def test_someone_elses_page_shows_none_of_my_receipts(client, setup):
+    vote, voter, owner, _ = setup
+    _, code = cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
+    client.force_login(make_user("neighbour"))
+    assert code not in client.get("/me/").content.decode()
+    assert json.loads(client.get("/me/data.json").content)["plan_votes"] == []
