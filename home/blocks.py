@@ -6,6 +6,8 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from participation.blocks import OpenVotesBlock
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("Heading"), max_length=120)
@@ -77,3 +79,12 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         label = _("Body")
+
+
+class HomeBodyBlock(BodyBlock):
+    """The home page's sections: the shared body plus what participation offers."""
+
+    open_votes = OpenVotesBlock()
+
+    class Meta:
+        label = _("Sections")

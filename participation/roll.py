@@ -14,7 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from participation.choices import Electorate
-from participation.models import Owner, PlanVote, ResidentProfile, RollEntry, Unit
+from participation.electorate import DEVELOPER, owner_heads_and_areas
+from participation.models import PlanVote, ResidentProfile, RollEntry, Unit
 
 LABEL_UNITS = 3
 
@@ -32,23 +33,28 @@ def resident_key(user_id):
 
 
 def _owner_entries(vote):
-    units_by_owner = defaultdict(list)
-    for unit in Unit.objects.select_related("building").order_by("building__sort_order", "pk"):
-        units_by_owner[unit.owner_id].append(unit)
-    voters = dict(Owner.objects.values_list("pk", "voter_id"))
-    for owner_id, units in units_by_owner.items():
-        label = "、".join(str(u) for u in units[:LABEL_UNITS])
-        if len(units) > LABEL_UNITS:
-            label += f" (+{len(units) - LABEL_UNITS})"
+    units = list(
+        Unit.objects.select_related("building", "owner").order_by("building__sort_order", "pk")
+    )
+    counted = owner_heads_and_areas((u.owner_id, u.owner.kind, u.area_m2) for u in units)
+    units_by_head = defaultdict(list)
+    for unit in units:
+        units_by_head[DEVELOPER if unit.owner.kind == DEVELOPER else unit.owner_id].append(unit)
+    for head, area in counted.areas.items():
+        held = units_by_head[head]
+        label = "、".join(str(u) for u in held[:LABEL_UNITS])
+        if len(held) > LABEL_UNITS:
+            label += f" (+{len(held) - LABEL_UNITS})"
+        owner = held[0].owner
         yield RollEntry(
             vote=vote,
-            voter_key=owner_key(owner_id),
+            voter_key=owner_key(owner.pk),
             heads=1,
-            area=sum((u.area_m2 for u in units), Decimal(0)),
+            area=area,
             label=label[:300],
-            building=units[0].building,
-            owner_id=owner_id,
-            user_id=voters.get(owner_id),
+            building=held[0].building,
+            owner=owner,
+            user_id=owner.voter_id,
         )
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, send_mass_mail
 from django.urls import reverse
 from django.utils import formats, timezone, translation
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from participation.models import PlanVote, ResidentProfile, RollEntry
@@ -40,56 +40,61 @@ def electorate_emails(vote, only_without_ballot=False):
     return sorted({email for email in entries.values_list("user__email", flat=True) if email})
 
 
-def _send(vote, subject, body, recipients):
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in recipients]
+def _claim(vote_id, sent_field):
+    """Mark a mailing as sent before sending, so a retried task never mails twice."""
+    claimed = PlanVote.objects.filter(pk=vote_id, **{f"{sent_field}__isnull": True}).update(
+        **{sent_field: timezone.now()}
+    )
+    return PlanVote.objects.get(pk=vote_id) if claimed else None
+
+
+def _mail_electorate(vote, subject, body, only_without_ballot=False):
+    """Send one message per address, in the community's language (Chinese)."""
+    words = {
+        "space": vote.space,
+        "title": vote.title,
+        "when": formats.date_format(timezone.localtime(vote.closes_at), "DATETIME_FORMAT"),
+        "url": settings.WAGTAILADMIN_BASE_URL
+        + reverse("participation:vote-detail", args=[vote.pk]),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject, body = str(subject) % words, str(body) % words
+    messages = [
+        (subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+        for to in electorate_emails(vote, only_without_ballot)
+    ]
     return send_mass_mail(messages, fail_silently=False) if messages else 0
-
-
-def _vote_url(vote):
-    return settings.WAGTAILADMIN_BASE_URL + reverse("participation:vote-detail", args=[vote.pk])
 
 
 @task()
 def send_vote_opened(vote_id):
     """Tell the electorate a vote has opened. Sent once (``opening_mail_sent_at``)."""
-    claimed = PlanVote.objects.filter(pk=vote_id, opening_mail_sent_at__isnull=True).update(
-        opening_mail_sent_at=timezone.now()
-    )
-    if not claimed:
+    vote = _claim(vote_id, "opening_mail_sent_at")
+    if vote is None:
         return 0
-    vote = PlanVote.objects.get(pk=vote_id)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Vote open: %(title)s") % {"title": vote.title}
-        body = _(
+    return _mail_electorate(
+        vote,
+        gettext_lazy("Vote open: %(title)s"),
+        gettext_lazy(
             "A vote on %(space)s is open until %(when)s.\n\n%(title)s\n\nRead the plan and "
             "vote here: %(url)s\n\nIf you cannot vote online, ask the residents' committee "
             "for a paper ballot."
-        ) % {
-            "space": vote.space,
-            "when": formats.date_format(timezone.localtime(vote.closes_at), "DATETIME_FORMAT"),
-            "title": vote.title,
-            "url": _vote_url(vote),
-        }
-    return _send(vote, subject, body, electorate_emails(vote))
+        ),
+    )
 
 
 @task()
 def send_vote_reminder(vote_id):
     """Remind those who have not voted, 24 hours before close. Sent once."""
-    claimed = PlanVote.objects.filter(pk=vote_id, reminder_mail_sent_at__isnull=True).update(
-        reminder_mail_sent_at=timezone.now()
-    )
-    if not claimed:
+    vote = _claim(vote_id, "reminder_mail_sent_at")
+    if vote is None:
         return 0
-    vote = PlanVote.objects.get(pk=vote_id)
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Reminder: vote closes soon — %(title)s") % {"title": vote.title}
-        body = _(
+    return _mail_electorate(
+        vote,
+        gettext_lazy("Reminder: vote closes soon — %(title)s"),
+        gettext_lazy(
             "The vote “%(title)s” closes at %(when)s and we have no ballot from "
             "you yet.\n\nVote here: %(url)s"
-        ) % {
-            "title": vote.title,
-            "when": formats.date_format(timezone.localtime(vote.closes_at), "DATETIME_FORMAT"),
-            "url": _vote_url(vote),
-        }
-    return _send(vote, subject, body, electorate_emails(vote, only_without_ballot=True))
+        ),
+        only_without_ballot=True,
+    )

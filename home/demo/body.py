@@ -56,7 +56,8 @@ def stream(items, base, images):
 
     Items are strings (headings and paragraphs, see the module docstring) or tuples:
     ("contact", key in CONTACTS), ("table", table dict), ("image", image title, caption,
-    alt text). ``images`` maps image titles to wagtail Images.
+    alt text), ("open_votes", heading) on the home page. ``images`` maps image titles
+    to wagtail Images.
     """
     blocks = []
     for item in items:
@@ -66,6 +67,8 @@ def stream(items, base, images):
             blocks.append(contact_block(item[1]))
         elif item[0] == "table":
             blocks.append(table_block(item[1], base))
+        elif item[0] == "open_votes":
+            blocks.append({"type": "open_votes", "value": {"heading": item[1]}})
         elif item[0] == "image":
             blocks.append(image_block(images[item[1]], item[2], item[3]))
         else:

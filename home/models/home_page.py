@@ -3,14 +3,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from home.blocks import BodyBlock
+from home.blocks import HomeBodyBlock
 
 
 class HomePage(Page):
     """The community's front page: urgent banner, latest notices, editor-arranged sections."""
 
     intro = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("sections"))
+    body = StreamField(HomeBodyBlock(), blank=True, verbose_name=_("sections"))
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]

@@ -211,9 +211,6 @@ def test_a_stale_read_cannot_use_a_code_twice(db, monkeypatch):
     assert not ResidentProfile.objects.get(user=first).is_verified
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite", reason="SQLite's in-memory test database has one writer"
-)
 def test_two_people_typing_the_same_code_at_once_one_wins(transactional_db):
     unit, code = unit_with_code()
     users = [UserFactory(), UserFactory()]

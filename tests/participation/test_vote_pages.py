@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from home.models import HomePage
 from participation.ballots import cast_online, enter_paper_ballot
 from participation.models import Ballot
 from participation.roll import freeze_electorate
@@ -217,3 +218,15 @@ def test_someone_elses_page_shows_none_of_my_receipts(client, setup):
     client.force_login(make_user("neighbour"))
     assert code not in client.get("/me/").content.decode()
     assert json.loads(client.get("/me/data.json").content)["plan_votes"] == []
+
+
+def test_home_page_can_show_the_open_votes(client, setup):
+    vote, *_ = setup
+    home = HomePage.objects.get()
+    home.body = [{"type": "open_votes", "value": {"heading": "正在进行的表决"}}]
+    home.save_revision().publish()
+    make_vote(title="尚未开始的表决", opens_in_hours=5, closes_in_hours=50)
+    html = client.get("/").content.decode()
+    assert "正在进行的表决" in html
+    assert f'href="/votes/{vote.pk}/"' in html
+    assert "尚未开始的表决" not in html

@@ -1,0 +1,25 @@
+"""Blocks the participation module offers to content pages (DESIGN: home and
+participation meet through blocks and template tags only)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+OPEN_VOTES_SHOWN = 5
+
+
+class OpenVotesBlock(blocks.StructBlock):
+    """The plan votes open now, soonest closing first, with a link to each."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=60, required=False)
+
+    class Meta:
+        icon = "tasks"
+        template = "blocks/open_votes_block.html"
+        label = _("Open plan votes")
+
+    def get_context(self, value, parent_context=None):
+        from participation.models import PlanVote
+
+        context = super().get_context(value, parent_context)
+        context["votes"] = list(PlanVote.objects.open_at().order_by("closes_at")[:OPEN_VOTES_SHOWN])
+        return context
