@@ -2,27 +2,54 @@
 
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.choices import BallotKind, Electorate, Matter
-from participation.models import VoteOption
+from participation.models import PlanVote, VoteOption
 
-FROZEN_FIELDS = ("electorate", "matter", "ballot_kind", "opens_at")
+# What people vote on and under which rule: fixed once the vote has opened.
+LOCKED_FIELDS = (
+    "electorate",
+    "matter",
+    "ballot_kind",
+    "opens_at",
+    "closes_at",
+    "allow_change",
+    "published",
+)
+# Written by the system (freezing, mail), never by the form.
+SYSTEM_FIELDS = (
+    "frozen_at",
+    "roll_heads",
+    "roll_area",
+    "opening_mail_sent_at",
+    "reminder_mail_sent_at",
+)
 YES_NO_OPTIONS = [("agree", _("Agree")), ("disagree", _("Disagree")), ("abstain", _("Abstain"))]
 
 
+def _same(old, new):
+    """Equal as the admin shows them: datetimes to the minute (the widget drops seconds)."""
+    if hasattr(old, "replace") and hasattr(new, "replace") and hasattr(old, "second"):
+        return old.replace(second=0, microsecond=0) == new.replace(second=0, microsecond=0)
+    return old == new
+
+
 class PlanVoteAdminForm(WagtailAdminModelForm):
-    """Once the roll is frozen (the vote has opened) the electorate, the rule and the
-    options are fixed: changing them would change what people already voted on."""
+    """Once a vote has opened, what people vote on is fixed: the electorate, the rule,
+    the window, the options, whether ballots may change, and that it is published.
+    Title, description and pictures may still be corrected. Closing early goes through
+    "Close now", which is logged."""
 
     def clean(self):
         cleaned = super().clean()
-        instance = self.instance
-        if instance.pk and instance.frozen_at:
-            for name in FROZEN_FIELDS:
-                if name in self.changed_data:
+        current = PlanVote.objects.filter(pk=self.instance.pk).first() if self.instance.pk else None
+        if current is not None and current.has_opened():
+            for name in LOCKED_FIELDS:
+                if name in cleaned and not _same(getattr(current, name), cleaned[name]):
                     self.add_error(name, _("This cannot change after the vote has opened."))
             options = self.formsets.get("options")
             if options is not None and options.has_changed():
@@ -51,6 +78,19 @@ class PlanVoteAdminForm(WagtailAdminModelForm):
         return cleaned
 
     def save(self, commit=True):
+        if commit and self.instance.pk:
+            with transaction.atomic():
+                # Lock the row and keep what the system wrote since the form was loaded
+                # (a roll frozen meanwhile, mail already sent), and, if the vote opened
+                # meanwhile, the locked fields too.
+                current = PlanVote.objects.select_for_update().get(pk=self.instance.pk)
+                kept = SYSTEM_FIELDS + (LOCKED_FIELDS if current.has_opened() else ())
+                for name in kept:
+                    setattr(self.instance, name, getattr(current, name))
+                return self._save_with_options(commit)
+        return self._save_with_options(commit)
+
+    def _save_with_options(self, commit):
         instance = super().save(commit=commit)
         if commit and instance.ballot_kind == BallotKind.YES_NO and not instance.options.exists():
             with translation.override(settings.LANGUAGE_CODE):  # content, not interface

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from participation.results import VERDICT_LABELS
 from participation.tally import fraction_to_percent
 
 
@@ -22,8 +23,9 @@ def result_rows(vote, result):
     yield [_("Electorate (area m²)"), str(result.electorate_totals.area)]
     yield [_("Taking part (heads)"), result.participating.heads]
     yield [_("Taking part (area m²)"), str(result.participating.area)]
-    yield [_("Quorum met"), _("yes") if result.quorum_met else _("no")]
-    yield [_("Verdict"), str(result.verdict)]
+    if vote.electorate == "owners":
+        yield [_("Quorum met"), _("yes") if result.quorum_met else _("no")]
+    yield [_("Verdict"), str(VERDICT_LABELS[result.verdict])]
     yield []
     yield [
         _("Option"),

@@ -29,10 +29,13 @@ class BallotForm(forms.Form):
 class PaperBallotForm(BallotForm):
     """Staff entry of one paper ballot against the frozen roll."""
 
-    entry = forms.TypedChoiceField(
+    entry = forms.IntegerField(
         label=_("Voter on the roll"),
-        coerce=int,
-        error_messages={"invalid_choice": _("Choose a voter from the roll.")},
+        widget=forms.Select,
+        error_messages={
+            "required": _("Choose a voter from the roll."),
+            "invalid": _("Choose a voter from the roll."),
+        },
     )
     paper_number = forms.CharField(
         label=_("Paper ballot number"),
@@ -43,8 +46,10 @@ class PaperBallotForm(BallotForm):
     field_order = ["entry", "paper_number", "option"]
 
     def __init__(self, vote, entries, *args, **kwargs):
+        """``entries`` fill the list shown (those without a ballot); any entry of the
+        vote's roll is accepted, so a second ballot is refused with its reason."""
         super().__init__(vote, *args, **kwargs)
-        self.fields["entry"].choices = [("", "—")] + [(e.pk, e.label) for e in entries]
+        self.fields["entry"].widget.choices = [("", "—")] + [(e.pk, e.label) for e in entries]
 
 
 class ReceiptForm(forms.Form):

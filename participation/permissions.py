@@ -85,8 +85,18 @@ def can_import_households(user):
 
 
 def can_view_ballot_choices(user):
-    """Auditors (审计) may open individual ballots; editors never can."""
-    return getattr(user, "is_active", False) and user.has_perm("participation.view_ballot_choices")
+    """Auditors (审计) may open individual ballots; editors never can. A superuser holds
+    every permission implicitly, so for one the permission must be given explicitly
+    (through the 审计 group or to the user): being the site's admin is not enough."""
+    if not getattr(user, "is_active", False):
+        return False
+    if user.is_superuser:
+        codename = "view_ballot_choices"
+        return (
+            user.groups.filter(permissions__codename=codename).exists()
+            or user.user_permissions.filter(codename=codename).exists()
+        )
+    return user.has_perm("participation.view_ballot_choices")
 
 
 def can_manage_votes(user):

@@ -3,11 +3,19 @@
 from decimal import Decimal
 
 from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
 
 from participation.models import Ballot, BallotChoice
-from participation.tally import OptionCount, Totals, fraction_to_percent, tally
+from participation.tally import OptionCount, Totals, Verdict, fraction_to_percent, tally
 
 CENTS = Decimal("0.01")
+
+VERDICT_LABELS = {
+    Verdict.PASSED: _("Passed"),
+    Verdict.REJECTED: _("Not passed"),
+    Verdict.NO_QUORUM: _("No decision: quorum not met"),
+    Verdict.ADVISORY: _("Advisory"),
+}
 
 
 def _area(value):

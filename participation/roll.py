@@ -105,8 +105,10 @@ def freeze_electorate(vote, now=None):
     with transaction.atomic():
         locked = PlanVote.objects.select_for_update().get(pk=vote.pk)
         if locked.frozen_at is None:
-            entries = list(ENTRY_BUILDERS[locked.electorate](locked))
-            RollEntry.objects.bulk_create(entries, batch_size=1000)
+            entries = list(RollEntry.objects.filter(vote=locked))
+            if not entries:  # rows already there are the roll: never a second one
+                entries = list(ENTRY_BUILDERS[locked.electorate](locked))
+                RollEntry.objects.bulk_create(entries, batch_size=1000)
             locked.roll_heads = sum(e.heads for e in entries)
             locked.roll_area = sum((e.area for e in entries), Decimal(0))
             locked.frozen_at = now or timezone.now()
@@ -116,8 +118,12 @@ def freeze_electorate(vote, now=None):
 
 
 def ensure_frozen(vote, now=None):
-    """Freeze a published vote whose opening time has passed but that no one opened
-    explicitly (the committee's "open now" and `manage.py open_due_votes` freeze too)."""
-    if vote.frozen_at is None and vote.published and vote.opens_at <= (now or timezone.now()):
+    """Freeze an open vote that no one opened explicitly yet (the committee's "open
+    now" and `manage.py vote_schedule` freeze too), and announce it. A vote that
+    closed unfrozen stays without a roll: it is not tallied against today's register."""
+    from participation.tasks import send_vote_opened
+
+    if vote.frozen_at is None and vote.status(now) == "open":
         freeze_electorate(vote, now)
+        transaction.on_commit(lambda: send_vote_opened.enqueue(vote.pk))
     return vote

@@ -16,8 +16,10 @@ REMINDER_BEFORE_CLOSE = datetime.timedelta(hours=24)
 def open_now(vote, user=None, now=None):
     """Publish and open ``vote`` at once (if it is not open yet) and freeze its roll."""
     now = now or timezone.now()
-    if vote.status(now) == VoteStatus.CLOSED:
-        raise ValueError("closed votes cannot be reopened")
+    if vote.closes_at <= now:
+        raise ValueError("a vote whose closing time has passed cannot be opened")
+    if vote.status(now) == VoteStatus.OPEN and vote.frozen_at is not None:
+        return vote
     with transaction.atomic():
         fields = {"published": True}
         if vote.opens_at > now:
@@ -43,10 +45,11 @@ def close_now(vote, user=None, now=None):
 
 
 def open_due_votes(now=None):
-    """Freeze and announce published votes whose opening time has come (cron / worker)."""
+    """Freeze and announce published votes whose opening time has come and that were
+    not announced yet (cron / worker); a page view may have frozen them already."""
     now = now or timezone.now()
     opened = 0
-    for vote in PlanVote.objects.open_at(now).filter(frozen_at__isnull=True):
+    for vote in PlanVote.objects.open_at(now).filter(opening_mail_sent_at__isnull=True):
         freeze_electorate(vote, now)
         send_vote_opened.enqueue(vote.pk)
         opened += 1

@@ -3,7 +3,7 @@ the vote pages and the ballot service; the staff predicates live in permissions.
 
 from dataclasses import dataclass
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from participation.choices import Electorate
@@ -37,7 +37,7 @@ class Standing:
 
 
 def _when(value):
-    return formats.date_format(value, "DATETIME_FORMAT")
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
 
 
 def _is_verified(user):

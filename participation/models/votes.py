@@ -117,6 +117,12 @@ class PlanVote(ClusterableModel):
             return VoteStatus.OPEN
         return VoteStatus.CLOSED
 
+    def has_opened(self, now=None):
+        """Frozen, or published with its opening time passed (frozen lazily or not)."""
+        return self.frozen_at is not None or (
+            self.published and self.opens_at <= (now or timezone.now())
+        )
+
     @property
     def is_open(self):
         return self.status() == VoteStatus.OPEN

@@ -17,11 +17,18 @@ from participation.ballots import BallotRefused, enter_paper_ballot
 from participation.forms_votes import PaperBallotForm
 from participation.models import Ballot, BallotAccessLog, Building, PlanVote, RollEntry
 from participation.permissions import can_manage_votes, can_view_ballot_choices
-from participation.results import participation_summary, result_rows, vote_result, winner_label
+from participation.results import (
+    VERDICT_LABELS,
+    participation_summary,
+    result_rows,
+    vote_result,
+    winner_label,
+)
 from participation.roll import ensure_frozen
 from participation.vote_lifecycle import close_now, open_now
 
 ROLL_PAGE_SIZE = 100
+PAPER_LIST_SIZE = 1000
 
 
 class VoteAdminMixin(WagtailAdminTemplateMixin):
@@ -43,9 +50,14 @@ class VoteAdminMixin(WagtailAdminTemplateMixin):
         return [
             *self.breadcrumbs_items,
             {"url": reverse("plan_votes:index"), "label": _("Plan votes")},
-            {"url": reverse("plan_votes:manage", args=[self.vote.pk]), "label": self.vote.title},
+            {"url": self.vote_home_url(), "label": self.vote.title},
             {"url": "", "label": self.get_page_title()},
         ]
+
+    def vote_home_url(self):
+        """Manage for the committee; the roll for auditors, who cannot manage."""
+        name = "manage" if can_manage_votes(self.request.user) else "roll"
+        return reverse(f"plan_votes:{name}", args=[self.vote.pk])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(vote=self.vote, **kwargs)
@@ -64,7 +76,12 @@ class ManageView(VoteAdminMixin, TemplateView):
         context["status"] = vote.status()
         if vote.is_closed and vote.frozen_at:
             result = vote_result(vote)
-            context.update(result=result, rows=result_rows(result), winner=winner_label(result))
+            context.update(
+                result=result,
+                rows=result_rows(result),
+                winner=winner_label(result),
+                verdict=VERDICT_LABELS[result.verdict],
+            )
         return context
 
     def post(self, request, pk):
@@ -89,18 +106,22 @@ class PaperBallotView(VoteAdminMixin, TemplateView):
     template_name = "participation/admin/vote_paper.html"
     page_title = gettext_lazy("Enter paper ballots")
 
+    def building_id(self):
+        value = self.request.GET.get("building") or self.request.POST.get("building") or ""
+        return int(value) if value.isdecimal() and len(value) < 10 else None
+
     def pending_entries(self):
+        """Voters without a ballot, for the list (a building at a time on large sites)."""
         entries = RollEntry.objects.filter(vote=self.vote, ballot__isnull=True)
-        building = self.request.GET.get("building") or self.request.POST.get("building")
-        if building and building.isdigit():
-            entries = entries.filter(building_id=int(building))
-        return entries.order_by("label")[:500]
+        if self.building_id() is not None:
+            entries = entries.filter(building_id=self.building_id())
+        return entries.order_by("label")[:PAPER_LIST_SIZE]
 
     def render_form(self, form, status=200):
         context = self.get_context_data(
             form=form,
             buildings=Building.objects.all(),
-            building=self.request.GET.get("building") or self.request.POST.get("building", ""),
+            building=str(self.building_id() or ""),
         )
         return self.render_to_response(context, status=status)
 
@@ -135,8 +156,8 @@ class PaperBallotView(VoteAdminMixin, TemplateView):
             % {"number": ballot.paper_number, "voter": entry.label, "code": code},
         )
         url = reverse("plan_votes:paper", args=[self.vote.pk])
-        building = request.POST.get("building", "")
-        return redirect(f"{url}?building={building}" if building.isdigit() else url)
+        building = self.building_id()
+        return redirect(f"{url}?building={building}" if building is not None else url)
 
 
 class RollView(VoteAdminMixin, TemplateView):

@@ -13,6 +13,7 @@ from wagtail.admin.widgets import MenuItem
 
 from participation.admin_forms import PlanVoteAdminForm
 from participation.models import PlanVote
+from participation.permissions import can_manage_votes
 from participation.views import vote_admin
 
 
@@ -23,10 +24,14 @@ class StatusColumn(Column):
 
 class PlanVoteIndexView(IndexView):
     def get_list_more_buttons(self, instance):
+        if can_manage_votes(self.request.user):
+            label, name = _("Manage: open, paper ballots, results"), "manage"
+        else:  # auditors: the roll, from which they open single ballots
+            label, name = _("Electoral roll"), "roll"
         return [
             MenuItem(
-                _("Manage: open, paper ballots, results"),
-                url=reverse("plan_votes:manage", args=[instance.pk]),
+                label,
+                url=reverse(f"plan_votes:{name}", args=[instance.pk]),
                 icon_name="tasks",
                 priority=1,
             ),

@@ -4,6 +4,7 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from participation.ballots import cast_online, enter_paper_ballot
@@ -173,7 +174,8 @@ def test_paper_ballot_for_someone_who_voted_online_is_refused(client, committee,
         f"/admin/plan_votes/manage/{vote.pk}/paper/",
         {"entry": entry.pk, "option": option(vote, "disagree").pk, "paper_number": "9"},
     )
-    assert response.status_code == 400  # the voter is no longer among the pending ones
+    assert response.status_code == 409
+    assert "网上选票已于" in response.content.decode()  # names the first ballot's channel
     assert Ballot.objects.count() == 1
 
 
@@ -284,3 +286,143 @@ def test_people_without_vote_permissions_cannot_manage(client, open_vote):
     assert client.get(f"/admin/plan_votes/manage/{vote.pk}/")["Location"].startswith(
         "/accounts/login/"
     )
+
+
+def _edit(client, vote, unpublish=False, **changes):
+    """Post the vote's edit form as the admin shows it, with ``changes`` applied."""
+    current = {
+        "title": vote.title,
+        "space": vote.space,
+        "electorate": vote.electorate,
+        "matter": vote.matter,
+        "ballot_kind": vote.ballot_kind,
+        "opens_at": timezone.localtime(vote.opens_at).strftime("%Y-%m-%d %H:%M"),
+        "closes_at": timezone.localtime(vote.closes_at).strftime("%Y-%m-%d %H:%M"),
+    }
+    data = vote_form(**{**current, **changes})
+    if unpublish:
+        data.pop("published")
+    options = list(vote.options.all())
+    data["options-TOTAL_FORMS"] = data["options-INITIAL_FORMS"] = str(len(options))
+    for n, opt in enumerate(options):
+        data.update(
+            {
+                f"options-{n}-id": str(opt.pk),
+                f"options-{n}-key": opt.key,
+                f"options-{n}-label": opt.label,
+                f"options-{n}-ORDER": str(n + 1),
+            }
+        )
+        if opt.is_abstention:
+            data[f"options-{n}-is_abstention"] = "on"
+    return client.post(f"/admin/plan_votes/edit/{vote.pk}/", data)
+
+
+def test_an_open_vote_title_can_still_be_corrected(client, committee, open_vote):
+    vote, *_ = open_vote
+    client.force_login(committee)
+    response = _edit(client, vote, title="3号楼架空层改造（修正错别字）")
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    vote.refresh_from_db()
+    assert vote.title == "3号楼架空层改造（修正错别字）"
+    assert vote.frozen_at is not None and vote.roll_heads == 2
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"closes_at": "2031-01-01 10:00"}, {"allow_change": "on"}, {"unpublish": True}],
+)
+def test_the_window_and_rules_are_locked_once_a_vote_opened(client, committee, open_vote, change):
+    vote, *_ = open_vote
+    before = (vote.closes_at, vote.allow_change, vote.published)
+    client.force_login(committee)
+    response = _edit(client, vote, **change)
+    assert response.status_code == 200
+    assert "表决开始后不能修改此项" in response.content.decode()
+    vote.refresh_from_db()
+    assert (vote.closes_at, vote.allow_change, vote.published) == before
+
+
+def test_a_vote_past_its_opening_time_is_locked_even_before_anyone_froze_it(client, committee):
+    make_unit(make_owner(), "90.00")
+    vote = make_vote("owners")  # published, opened an hour ago, never visited
+    assert vote.frozen_at is None
+    client.force_login(committee)
+    _edit(client, vote, electorate="residents")
+    vote.refresh_from_db()
+    assert vote.electorate == "owners"
+
+
+def test_saving_the_form_never_wipes_a_roll_frozen_meanwhile(client, committee):
+    from participation.admin_forms import PlanVoteAdminForm  # noqa: F401 - the form under test
+
+    make_unit(make_owner(), "90.00")
+    vote = make_vote("owners", opens_in_hours=2, closes_in_hours=50)
+    client.force_login(committee)
+    stale = PlanVote.objects.get(pk=vote.pk)  # what the edit view loaded
+    PlanVote.objects.filter(pk=vote.pk).update(opens_at=timezone.now())
+    freeze_electorate(PlanVote.objects.get(pk=vote.pk))
+    response = _edit(client, stale, title="改个标题")
+    assert response.status_code in (200, 302)
+    vote.refresh_from_db()
+    assert vote.frozen_at is not None and vote.roll_heads == 1
+    assert client.get(f"/votes/{vote.pk}/").status_code == 200
+
+
+def test_open_now_refuses_a_vote_whose_closing_time_has_passed(client, committee):
+    make_unit(make_owner(), "90.00")
+    vote = make_vote(opens_in_hours=-48, closes_in_hours=-24, published=False)
+    client.force_login(committee)
+    client.post(f"/admin/plan_votes/manage/{vote.pk}/", {"action": "open"})
+    vote.refresh_from_db()
+    assert not vote.published and vote.frozen_at is None
+
+
+@pytest.mark.parametrize("building", ["²", "99999999999999999999", "abc", "-1"])
+def test_odd_building_filters_on_the_paper_page_are_not_500(client, committee, open_vote, building):
+    vote, *_ = open_vote
+    client.force_login(committee)
+    assert (
+        client.get(f"/admin/plan_votes/manage/{vote.pk}/paper/", {"building": building}).status_code
+        == 200
+    )
+    response = client.post(
+        f"/admin/plan_votes/manage/{vote.pk}/paper/", {"building": building, "entry": "x"}
+    )
+    assert response.status_code == 400
+
+
+def test_closed_advisory_results_are_labelled_in_chinese(client, committee):
+    from tests.factories.votes import make_verified_resident
+
+    unit = make_unit(make_owner(), "90.00")
+    resident = make_verified_resident(unit)
+    vote = freeze_electorate(make_vote("residents"))
+    cast_online(vote, vote.roll.get(), resident, option(vote, "agree"))
+    close(vote)
+    client.force_login(committee)
+    html = client.get(f"/admin/plan_votes/manage/{vote.pk}/").content.decode()
+    assert "咨询性表决" in html and "advisory" not in html
+    assert "参与门槛" not in html
+    csv_text = client.get(f"/admin/plan_votes/manage/{vote.pk}/export.csv").content.decode()
+    assert "结论,咨询性表决" in csv_text
+
+
+def test_an_auditor_reaches_the_roll_from_the_vote_list(client, open_vote):
+    vote, *_ = open_vote
+    client.force_login(staff("auditor-only", "view_ballot_choices", "view_planvote"))
+    html = client.get("/admin/plan_votes/").content.decode()
+    assert f"/admin/plan_votes/manage/{vote.pk}/roll/" in html
+    assert client.get(f"/admin/plan_votes/manage/{vote.pk}/roll/").status_code == 200
+
+
+def test_a_superuser_cannot_open_ballots_without_the_auditor_role(client, open_vote):
+    from django.contrib.auth import get_user_model
+
+    vote, voter, owner, _ = open_vote
+    ballot, _code = cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
+    admin = get_user_model().objects.create_superuser("root", "root@example.com", "pw")
+    client.force_login(admin)
+    response = client.get(f"/admin/plan_votes/manage/{vote.pk}/ballots/{ballot.pk}/")
+    assert response.status_code == 302
+    assert not BallotAccessLog.objects.exists()

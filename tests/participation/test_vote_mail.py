@@ -88,3 +88,20 @@ def test_vote_schedule_command_opens_and_reminds(db):
     assert vote.frozen_at is not None
     assert vote.opening_mail_sent_at and vote.reminder_mail_sent_at
     assert len(mail.outbox) == 4
+
+
+def test_a_vote_frozen_by_a_page_view_is_still_announced(
+    db, client, django_capture_on_commit_callbacks
+):
+    from tests.factories.pages import make_home
+
+    make_home()
+    _two_owners_with_voters()
+    vote = make_vote("owners", opens_in_hours=-1, closes_in_hours=48)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(f"/votes/{vote.pk}/").status_code == 200  # freezes the roll
+    vote.refresh_from_db()
+    assert vote.frozen_at is not None
+    assert len(mail.outbox) == 2
+    assert open_due_votes() == 0
+    assert len(mail.outbox) == 2

@@ -3,6 +3,7 @@ import json
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from home.models import HomePage
 from participation.ballots import cast_online, enter_paper_ballot
@@ -230,3 +231,20 @@ def test_home_page_can_show_the_open_votes(client, setup):
     assert "正在进行的表决" in html
     assert f'href="/votes/{vote.pk}/"' in html
     assert "尚未开始的表决" not in html
+
+
+def test_the_standing_line_shows_local_time(client, setup):
+    vote, voter, owner, _ = setup
+    ballot, _ = cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
+    client.force_login(voter)
+    local = timezone.localtime(ballot.cast_at)
+    assert f"{local:%H:%M}" in str(client.get(f"/votes/{vote.pk}/").context["standing"].reason)
+
+
+def test_a_vote_that_closed_without_a_roll_is_not_tallied_against_todays_register(client, setup):
+    stale = make_vote("owners", title="无人开启的表决")
+    close(stale)
+    response = client.get(f"/votes/{stale.pk}/results/")
+    stale.refresh_from_db()
+    assert response.status_code == 200 and response.context["result"] is None
+    assert stale.frozen_at is None
