@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from participation import exports
 from participation.ballots import BallotRefused, enter_paper_ballot
-from participation.forms_votes import PaperBallotForm
+from participation.forms.votes import PaperBallotForm
 from participation.models import Ballot, BallotAccessLog, Building, PlanVote, RollEntry
 from participation.permissions import can_manage_votes, can_view_ballot_choices
 from participation.results import (

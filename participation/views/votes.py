@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from participation.ballots import BallotRefused, cast_online, find_by_receipt
-from participation.forms_votes import BallotForm, ReceiptForm
+from participation.forms.votes import BallotForm, ReceiptForm
 from participation.models import PlanVote, VoteStatus
 from participation.results import (
     participation_summary,

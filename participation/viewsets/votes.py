@@ -11,7 +11,7 @@ from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import MenuItem
 
-from participation.admin_forms import PlanVoteAdminForm
+from participation.forms.vote_admin import PlanVoteAdminForm
 from participation.models import PlanVote
 from participation.permissions import can_manage_votes
 from participation.views import vote_admin

@@ -354,7 +354,6 @@ def test_a_vote_past_its_opening_time_is_locked_even_before_anyone_froze_it(clie
 
 
 def test_saving_the_form_never_wipes_a_roll_frozen_meanwhile(client, committee):
-    from participation.admin_forms import PlanVoteAdminForm  # noqa: F401 - the form under test
 
     make_unit(make_owner(), "90.00")
     vote = make_vote("owners", opens_in_hours=2, closes_in_hours=50)
