@@ -1,7 +1,7 @@
 """Public plan-vote pages: list, plan and ballot, receipt check, results."""
 
 from django.contrib import messages
-from django.db.models import Count, Sum
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -30,9 +30,7 @@ CLOSED_SHOWN = 20
 def vote_list(request):
     """/votes/: open, upcoming and recently closed votes, in one query."""
     now = timezone.now()
-    votes = PlanVote.objects.published().annotate(
-        ballot_heads=Sum("ballots__heads"), ballot_count=Count("ballots")
-    )
+    votes = PlanVote.objects.published().annotate(ballot_count=Count("ballots"))
     groups = {VoteStatus.OPEN: [], VoteStatus.UPCOMING: [], VoteStatus.CLOSED: []}
     for vote in votes.order_by("closes_at"):
         groups[vote.status(now)].append(vote)
