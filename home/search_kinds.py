@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from home.models import NoticePage, StandardPage
+from home.notices.models import NoticePage
+from home.pages import StandardPage
 from portal.search.registry import register
 
 register(

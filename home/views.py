@@ -5,8 +5,8 @@ from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
-from home.choices import NoticeCategory
 from home.display import DISPLAY_MODES, STANDARD
+from home.notices.choices import NoticeCategory
 from portal.search.results import RankedHits
 
 MAX_QUERY_LENGTH = 100

@@ -18,7 +18,7 @@ class OpenVotesBlock(blocks.StructBlock):
         label = _("Open plan votes")
 
     def get_context(self, value, parent_context=None):
-        from participation.models import PlanVote
+        from participation.votes.models import PlanVote
 
         context = super().get_context(value, parent_context)
         context["votes"] = list(PlanVote.objects.open_at().order_by("closes_at")[:OPEN_VOTES_SHOWN])

@@ -1,11 +1,14 @@
+"""Wagtail hooks: registration only; what is registered lives in the features."""
+
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from participation.admin_menu import ParticipationViewSetGroup
 from participation.logs import register_log_actions, register_vote_log_actions
-from participation.models import ResidentProfile
-from participation.panels import add_panels
-from participation.viewsets import ParticipationViewSetGroup
-from participation.viewsets.residents import ResidentPermissionPolicy
+from participation.residents.models import ResidentProfile
+from participation.residents.panels import add_panels as add_resident_panels
+from participation.residents.viewsets import ResidentPermissionPolicy
+from participation.votes.panels import add_panels as add_vote_panels
 
 register_permission_policy(ResidentProfile, ResidentPermissionPolicy(ResidentProfile))
 
@@ -15,6 +18,7 @@ def register_participation_viewsets():
     return ParticipationViewSetGroup()
 
 
-hooks.register("construct_homepage_panels", add_panels)
+hooks.register("construct_homepage_panels", add_resident_panels)
+hooks.register("construct_homepage_panels", add_vote_panels)
 hooks.register("register_log_actions", register_log_actions)
 hooks.register("register_log_actions", register_vote_log_actions)

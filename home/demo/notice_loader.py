@@ -13,7 +13,7 @@ from wagtail.models import PageLogEntry
 from home.demo.body import fill_dates, stream
 from home.demo.notices import notices_for
 from home.demo.pages import backdate, publish_child
-from home.models import NoticePage
+from home.notices.models import NoticePage
 
 OLDEST_DAYS = 175  # notices without a fixed age are spread over about six months
 

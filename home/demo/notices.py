@@ -7,12 +7,12 @@ right whenever the demo is loaded; ``days_ago`` fixes when each was published, a
 notices without it get a spread-out age derived from their position in the list.
 """
 
-from home.choices import NoticeCategory as C
-from home.choices import NoticeIssuer as I
 from home.demo import tables
 from home.demo.notices_everyday import ACTIVITIES, JOBS, SERVICES
 from home.demo.notices_property import PROPERTY
 from home.demo.spec import Notice
+from home.notices.choices import NoticeCategory as C
+from home.notices.choices import NoticeIssuer as I
 
 WATER_CUT = Notice(
     "water-cut-buildings-3-5",

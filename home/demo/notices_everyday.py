@@ -1,9 +1,9 @@
 """Demo notices about everyday community life: activities, services and odd jobs."""
 
-from home.choices import NoticeCategory as C
-from home.choices import NoticeIssuer as I
 from home.demo import tables
 from home.demo.spec import Notice
+from home.notices.choices import NoticeCategory as C
+from home.notices.choices import NoticeIssuer as I
 
 ACTIVITIES = [
     Notice(

@@ -4,10 +4,10 @@ Most come from the property company (物业); spending the maintenance fund and 
 accounts are published by the owners' committee (业委会), as the law has it.
 """
 
-from home.choices import NoticeCategory as C
-from home.choices import NoticeIssuer as I
 from home.demo import tables
 from home.demo.spec import Notice
+from home.notices.choices import NoticeCategory as C
+from home.notices.choices import NoticeIssuer as I
 
 PROPERTY = [
     Notice(

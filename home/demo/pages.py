@@ -14,8 +14,10 @@ from wagtail.models import Page, PageLogEntry, Site
 from home.demo import page_texts
 from home.demo.body import stream
 from home.demo.community import BUILDING_COUNT, COMMUNITY, building_name
-from home.models import CommunitySettings, HomePage, NoticeIndexPage, StandardPage
-from participation.models import Building
+from home.notices.models import NoticeIndexPage
+from home.pages import HomePage, StandardPage
+from home.site_settings import CommunitySettings
+from participation.households.models import Building
 
 # The fixed pages were "published" before the oldest demo notice.
 SITE_AGE = datetime.timedelta(days=200)

@@ -79,7 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.display",
+                "home.display.display",
             ],
         },
     },
@@ -142,8 +142,8 @@ WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
-ACCOUNT_SIGNUP_FORM_CLASS = "participation.forms.accounts.SignupExtraForm"
-ACCOUNT_ADAPTER = "participation.adapter.AccountAdapter"
+ACCOUNT_SIGNUP_FORM_CLASS = "participation.residents.forms.SignupExtraForm"
+ACCOUNT_ADAPTER = "participation.residents.adapter.AccountAdapter"
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False

@@ -5,8 +5,8 @@ and they fit a 320 px screen in the elderly mode."""
 import pytest
 from allauth.account.models import EmailAddress
 
-from participation.ballots import cast_online, enter_paper_ballot
-from participation.roll import freeze_electorate
+from participation.votes.ballots import cast_online, enter_paper_ballot
+from participation.votes.roll import freeze_electorate
 from tests.browser.conftest import axe_violations
 from tests.factories.pages import make_home
 from tests.factories.votes import (

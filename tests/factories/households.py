@@ -9,9 +9,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from participation.choices import OwnerKind, Relation, VerificationMethod
-from participation.codes import hash_code, new_code, normalize_code
-from participation.models import Building, Owner, ResidentProfile, Unit
+from participation.households.choices import OwnerKind
+from participation.households.codes import hash_code, new_code, normalize_code
+from participation.households.models import Building, Owner, Unit
+from participation.residents.choices import Relation, VerificationMethod
+from participation.residents.models import ResidentProfile
 from participation.roles import ensure_roles
 
 PASSWORD = "correct horse battery staple"
@@ -101,6 +103,6 @@ def verified_resident(unit=None, relation=Relation.FAMILY, **kwargs):
 def staff_in(role, **kwargs):
     """A staff user in one of the groups of ``participation.roles``."""
     ensure_roles()
-    user = UserFactory(is_staff=True, **kwargs)
+    user = UserFactory(**{"is_staff": True, **kwargs})
     user.groups.add(Group.objects.get(name=role))
     return user

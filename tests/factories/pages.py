@@ -7,7 +7,8 @@ from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage, NoticeIndexPage, NoticePage, StandardPage
+from home.notices.models import NoticeIndexPage, NoticePage
+from home.pages import HomePage, StandardPage
 
 _counter = itertools.count(1)
 

@@ -7,8 +7,10 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from participation.choices import OwnerKind
-from participation.models import Building, Owner, PlanVote, ResidentProfile, Unit, VoteOption
+from participation.households.choices import OwnerKind
+from participation.households.models import Building, Owner, Unit
+from participation.residents.models import ResidentProfile
+from participation.votes.models import PlanVote, VoteOption
 
 _n = itertools.count(1)
 

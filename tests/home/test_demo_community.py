@@ -3,9 +3,11 @@ from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 from wagtail.models import Site
 
-from home.choices import NoticeCategory, NoticeIssuer
-from home.models import CommunitySettings, HomePage, NoticePage, StandardPage
-from participation.models import Building
+from home.notices.choices import NoticeCategory, NoticeIssuer
+from home.notices.models import NoticePage
+from home.pages import HomePage, StandardPage
+from home.site_settings import CommunitySettings
+from participation.households.models import Building
 
 
 @pytest.fixture

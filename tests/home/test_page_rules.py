@@ -1,4 +1,5 @@
-from home.models import HomePage, NoticeIndexPage, NoticePage, StandardPage
+from home.notices.models import NoticeIndexPage, NoticePage
+from home.pages import HomePage, StandardPage
 from tests.factories.pages import make_notice
 
 

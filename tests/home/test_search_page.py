@@ -51,7 +51,7 @@ def test_expired_notices_are_not_found(client, notice_index):
     make_notice(
         notice_index, title="过期的停水通知", expire_at=timezone.now() + datetime.timedelta(hours=1)
     )
-    from home.models import NoticePage
+    from home.notices.models import NoticePage
 
     NoticePage.objects.update(expire_at=timezone.now() - datetime.timedelta(minutes=1))
     response = client.get("/search/", {"q": "停水"})

@@ -8,22 +8,27 @@ from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from participation import permissions, roles
-from participation.choices import Relation
-from participation.models import ResidentProfile
+from participation import roles
+from participation.households.permissions import can_import_households
+from participation.permissions import is_committee
+from participation.residents.choices import Relation
+from participation.residents.models import ResidentProfile
+from participation.residents.permissions import (
+    can_verify_residents,
+    can_view_building_residents,
+)
+from participation.votes.permissions import can_view_ballot_choices
 from tests.factories.households import (
     BuildingFactory,
-    ResidentFactory,
     UnitFactory,
-    UserFactory,
     staff_in,
     verified_resident,
 )
 
 
 @pytest.fixture
-def two_buildings(db):
-    b3, b5 = BuildingFactory(name="3号楼"), BuildingFactory(name="5号楼")
+def two_buildings(captain_building):
+    b3, b5 = captain_building, BuildingFactory(name="5号楼")
     wang = verified_resident(
         UnitFactory(building=b3, room="301"), display_name="王芳", phone="13800000301"
     )
@@ -31,15 +36,6 @@ def two_buildings(db):
         UnitFactory(building=b5, room="402"), display_name="赵敏", phone="13800000402"
     )
     return b3, b5, wang, zhao
-
-
-@pytest.fixture
-def captain(staff_roles, two_buildings):
-    b3 = two_buildings[0]
-    user = UserFactory()
-    ResidentFactory(user=user, captain_of=b3, unit=UnitFactory(building=b3), verified_at=None)
-    user.groups.add(Group.objects.get(name=roles.CAPTAIN))
-    return user
 
 
 def test_the_data_migration_creates_the_four_groups(db):
@@ -64,32 +60,45 @@ def test_editor_edits_pages_but_not_the_register_nor_ballots(staff_roles):
     editor = staff_in(roles.EDITOR)
     assert editor.has_perm("wagtailadmin.access_admin")
     assert editor.groups.get().page_permissions.filter(permission__codename="publish_page").exists()
-    assert not permissions.is_committee(editor)
-    assert not permissions.can_verify_residents(editor)
-    assert not permissions.can_view_ballot_choices(editor)
+    assert not is_committee(editor)
+    assert not can_verify_residents(editor)
+    assert not can_view_ballot_choices(editor)
 
 
 def test_committee_verifies_and_imports_but_cannot_open_ballots(staff_roles):
     member = staff_in(roles.COMMITTEE)
-    assert permissions.is_committee(member)
-    assert permissions.can_verify_residents(member)
-    assert permissions.can_import_households(member)
-    assert not permissions.can_view_ballot_choices(member)
+    assert is_committee(member)
+    assert can_verify_residents(member)
+    assert can_import_households(member)
+    assert not can_view_ballot_choices(member)
 
 
 def test_auditor_may_open_individual_ballots(staff_roles):
     auditor = staff_in(roles.AUDITOR)
-    assert permissions.can_view_ballot_choices(auditor)
-    assert not permissions.can_verify_residents(auditor)
+    assert can_view_ballot_choices(auditor)
+    assert not can_verify_residents(auditor)
 
 
-def test_only_the_person_and_the_committee_see_a_phone_number(staff_roles, two_buildings, captain):
-    _b3, _b5, wang, _zhao = two_buildings
-    assert permissions.can_see_phone(wang.user, wang)
-    assert permissions.can_see_phone(staff_in(roles.COMMITTEE), wang)
-    assert not permissions.can_see_phone(captain, wang)
-    assert not permissions.can_see_phone(staff_in(roles.EDITOR), wang)
-    assert not permissions.can_see_phone(UserFactory(), wang)
+def test_only_the_person_and_the_committee_see_a_phone_number(
+    client, staff_roles, two_buildings, captain
+):
+    """The phone number is on the person's own /me/ and the committee's edit screen;
+    a captain, an editor and another resident see it nowhere."""
+    _b3, _b5, wang, zhao = two_buildings
+    edit_url = f"/admin/participation/residents/edit/{wang.pk}/"
+
+    def shows_phone(user, url):
+        client.force_login(user)
+        response = client.get(url)
+        client.logout()
+        return response.status_code == 200 and "13800000301" in response.content.decode()
+
+    assert shows_phone(wang.user, "/me/")
+    assert shows_phone(staff_in(roles.COMMITTEE), edit_url)
+    assert not shows_phone(captain, "/me/building/")
+    assert not shows_phone(captain, edit_url)
+    assert not shows_phone(staff_in(roles.EDITOR), edit_url)
+    assert not shows_phone(zhao.user, "/me/")
 
 
 def test_a_captain_sees_names_and_rooms_of_their_building_without_phones(
@@ -106,7 +115,7 @@ def test_a_captain_sees_names_and_rooms_of_their_building_without_phones(
 
 def test_a_captain_cannot_see_another_building(client, two_buildings, captain):
     _b3, b5, _wang, _zhao = two_buildings
-    assert not permissions.can_view_building_residents(captain, b5)
+    assert not can_view_building_residents(captain, b5)
     client.force_login(captain)
     response = client.get(f"/me/building/{b5.pk}/")
     assert response.status_code == 403

@@ -1,7 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from home.models import HomePage, NoticeIndexPage
+from home.notices.models import NoticeIndexPage
+from home.pages import HomePage
 from tests.factories.pages import days_ago, make_notice, make_standard_page, paragraph
 from tests.search.corpus import NOTICES, PAGES
 

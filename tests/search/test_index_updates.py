@@ -3,7 +3,8 @@
 from django.core.management import call_command
 from wagtail.search.backends import get_search_backend
 
-from home.models import NoticePage, StandardPage
+from home.notices.models import NoticePage
+from home.pages import StandardPage
 from portal.search.backend import matching
 from tests.factories.pages import make_notice, make_standard_page, paragraph
 

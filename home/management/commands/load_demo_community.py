@@ -14,8 +14,8 @@ from home.demo import pages
 from home.demo.editor import USERNAME, ensure_editor, resolve_password
 from home.demo.images import get_or_create_images
 from home.demo.notice_loader import load_notices
-from home.models import NoticePage
-from participation import demo as household_demo
+from home.notices.models import NoticePage
+from participation.demo import households as household_demo
 
 
 class Command(BaseCommand):

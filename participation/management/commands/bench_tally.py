@@ -14,17 +14,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from participation.models import (
-    Ballot,
-    BallotChoice,
-    Building,
-    Owner,
-    PlanVote,
-    Unit,
-    VoteOption,
-)
-from participation.results import vote_result
-from participation.roll import freeze_electorate
+from participation.households.models import Building, Owner, Unit
+from participation.votes.models import Ballot, BallotChoice, PlanVote, VoteOption
+from participation.votes.results import vote_result
+from participation.votes.roll import freeze_electorate
 
 BENCH_TITLE = "bench: tally"
 

@@ -1,6 +1,6 @@
 """``manage.py import_households FILE.csv [--codes-out FILE] [--regenerate 3号楼-1-301 …]``
 
-Imports the household register (see ``participation.household_import``) and writes one
+Imports the household register (see ``participation.households.register``) and writes one
 letter code per unit that gets one, as CSV (building,unit,room,code), to stdout or to
 ``--codes-out`` (created with mode 600). The summary goes to stderr when the codes go
 to stdout, so ``> codes.csv`` captures only the codes.
@@ -12,13 +12,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from participation.household_import import (
-    HouseholdFileError,
-    import_rows,
-    letters_csv,
-    read_file,
-    regenerate_codes,
-)
+from participation.households.csv_file import HouseholdFileError, read_file
+from participation.households.register import import_rows, letters_csv, regenerate_codes
 
 
 class Command(BaseCommand):

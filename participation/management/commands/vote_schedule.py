@@ -3,7 +3,7 @@ time has come (freezing their roll) and sends 24-hour reminders."""
 
 from django.core.management.base import BaseCommand
 
-from participation.vote_lifecycle import open_due_votes, send_due_reminders
+from participation.votes.lifecycle import open_due_votes, send_due_reminders
 
 
 class Command(BaseCommand):

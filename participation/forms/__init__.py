@@ -1,1 +1,0 @@
-"""Forms of the participation module, one module per area (accounts, household, me, admin)."""

@@ -1,0 +1,32 @@
+"""The participation app's face: every model by name, for Django, home and tests.
+
+Inside the app a feature imports models from its own ``models.py`` (or another
+feature's), never from here (DESIGN.md, Layout).
+"""
+
+from participation.households.models import Building, Owner, Unit
+from participation.residents.models import CodeAttempt, ResidentProfile
+from participation.votes.models import (
+    Ballot,
+    BallotAccessLog,
+    BallotChoice,
+    PlanVote,
+    RollEntry,
+    VoteOption,
+    VoteStatus,
+)
+
+__all__ = [
+    "Ballot",
+    "BallotAccessLog",
+    "BallotChoice",
+    "Building",
+    "CodeAttempt",
+    "Owner",
+    "PlanVote",
+    "ResidentProfile",
+    "RollEntry",
+    "Unit",
+    "VoteOption",
+    "VoteStatus",
+]

@@ -1,0 +1,163 @@
+"""Forms residents fill in: the extra fields on allauth's sign-up form
+(``ACCOUNT_SIGNUP_FORM_CLASS``), the letter-code claim, and the committee's
+verify/unverify forms in the admin.
+
+Kept free of allauth imports: allauth imports this module while building its own
+sign-up form.
+"""
+
+from django import forms
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from participation.households.codes import normalize_code
+from participation.households.csv_file import parse_address
+from participation.households.models import Unit
+from participation.residents.choices import Relation
+from participation.residents.models import ResidentProfile
+
+
+def privacy_link():
+    return format_html(
+        '<a href="/privacy/">{}</a>', _("Read what we collect, why, and for how long.")
+    )
+
+
+class SignupExtraForm(forms.Form):
+    # allauth's sign-up form subclasses this one and honours field_order.
+    field_order = [
+        "email",
+        "username",
+        "password1",
+        "password2",
+        "display_name",
+        "accept_privacy",
+        "accept_contact",
+    ]
+    display_name = forms.CharField(
+        label=_("What should neighbours call you?"),
+        max_length=40,
+        required=False,
+        help_text=_("Shown with your comments, e.g. 3号楼王阿姨. No real name needed."),
+    )
+    accept_privacy = forms.BooleanField(
+        label=_("I have read the privacy notice and agree to it."),
+        required=True,
+        error_messages={"required": _("Please read and accept the privacy notice.")},
+    )
+    accept_contact = forms.BooleanField(
+        label=_("The committee may contact me about what I take part in."),
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["accept_privacy"].help_text = privacy_link()
+
+    def signup(self, request, user):
+        now = timezone.now()
+        ResidentProfile.objects.update_or_create(
+            user=user,
+            defaults={
+                "display_name": self.cleaned_data.get("display_name", ""),
+                "consent_privacy_at": now,
+                "consent_contact_at": now if self.cleaned_data.get("accept_contact") else None,
+            },
+        )
+
+
+class ClaimUnitForm(forms.Form):
+    """The code from the committee's letter and how the person relates to the unit."""
+
+    code = forms.CharField(
+        label=_("Code from the letter"),
+        max_length=40,
+        help_text=_(
+            "12 letters and digits, e.g. ABCD-EFGH-JKMN. Case, spaces and dashes do not matter."
+        ),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "class": "code-input",
+            }
+        ),
+    )
+    relation = forms.ChoiceField(
+        label=_("You are the unit's"),
+        choices=Relation.choices,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "Each owner names one voter (co-owners agree on one). Everyone else in the "
+            "household can still take part in consultations and volunteering."
+        ),
+    )
+    accept_privacy = forms.BooleanField(
+        label=_("I have read the privacy notice and agree to it."),
+        required=True,
+        error_messages={"required": _("Please read and accept the privacy notice.")},
+    )
+
+    def __init__(self, *args, needs_consent=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if needs_consent:
+            self.fields["accept_privacy"].help_text = privacy_link()
+        else:
+            del self.fields["accept_privacy"]
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if normalize_code(code) is None:
+            raise forms.ValidationError(
+                _(
+                    "This does not look like a letter code: it has 12 letters and digits, "
+                    "like ABCD-EFGH-JKMN (there is no 0, O, 1, I or L)."
+                ),
+                code="malformed",
+            )
+        return code
+
+
+class UnitAddressField(forms.CharField):
+    """A unit typed as building-unit-room (3号楼-1-301), not picked from thousands."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        address = parse_address(value)
+        unit = None
+        if address is not None:
+            building, unit_no, room = address
+            unit = (
+                Unit.objects.select_related("building", "owner")
+                .filter(building__name=building, unit_no=unit_no, room=room)
+                .first()
+            )
+        if unit is None:
+            raise forms.ValidationError(
+                _("No unit %(address)s in the register; write it as 3号楼-1-301."),
+                params={"address": value},
+                code="unknown_unit",
+            )
+        return unit
+
+
+class VerifyResidentForm(forms.Form):
+    unit = UnitAddressField(label=_("Unit"), max_length=100, help_text=_("e.g. 3号楼-1-301"))
+    relation = forms.ChoiceField(label=_("Relation"), choices=Relation.choices)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=200,
+        help_text=_(
+            "Recorded with your name, e.g. “checked the property certificate at the office”."
+        ),
+    )
+
+
+class UnverifyResidentForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=200,
+        help_text=_("Recorded with your name, e.g. “moved out in May”."),
+    )

@@ -1,0 +1,170 @@
+"""allauth's log-in, sign-up and password views, answering bad input with a 4xx.
+
+allauth re-renders an invalid form with status 200; the site's rule is that bad input
+gets a 4xx (400, or 429 when the login rate limit has locked the account out) with
+the message next to the field that needs fixing, and the cursor on it.
+
+/accounts/household/: a signed-in resident claims their unit with the letter code.
+"""
+
+from allauth.account import views as allauth_views
+from allauth.account.adapter import get_adapter
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from participation.formtools import autofocus_first_error
+from participation.residents.claims import Outcome, claim_unit, throttled_until
+from participation.residents.forms import ClaimUnitForm
+from participation.residents.models import CodeAttempt, ResidentProfile
+
+
+def _locked_out(form):
+    message = str(get_adapter().error_messages["too_many_login_attempts"])
+    return any(str(error) == message for error in form.non_field_errors())
+
+
+class InvalidFormIs4xx:
+    def form_invalid(self, form):
+        autofocus_first_error(form)
+        response = super().form_invalid(form)
+        response.status_code = 429 if _locked_out(form) else 400
+        return response
+
+
+class LoginView(InvalidFormIs4xx, allauth_views.LoginView):
+    pass
+
+
+class SignupView(InvalidFormIs4xx, allauth_views.SignupView):
+    pass
+
+
+class PasswordResetView(InvalidFormIs4xx, allauth_views.PasswordResetView):
+    pass
+
+
+class PasswordResetFromKeyView(InvalidFormIs4xx, allauth_views.PasswordResetFromKeyView):
+    pass
+
+
+class PasswordChangeView(InvalidFormIs4xx, allauth_views.PasswordChangeView):
+    pass
+
+
+login = LoginView.as_view()
+
+
+signup = SignupView.as_view()
+
+
+password_reset = PasswordResetView.as_view()
+
+
+password_reset_from_key = PasswordResetFromKeyView.as_view()
+
+
+password_change = PasswordChangeView.as_view()
+
+
+STATUS = {
+    Outcome.MALFORMED: 400,
+    Outcome.WRONG: 400,
+    Outcome.DEVELOPER_UNIT: 400,
+    Outcome.USED: 409,
+    Outcome.ALREADY_VERIFIED: 409,
+    Outcome.OWNER_HAS_VOTER: 409,
+    Outcome.ALREADY_VOTER: 409,
+    Outcome.THROTTLED: 429,
+}
+
+
+def _clock(moment):
+    return timezone.localtime(moment).strftime("%H:%M")
+
+
+def refusal(result):
+    """What to tell the person, in their language, for a refused claim."""
+    if result.outcome == Outcome.THROTTLED or (
+        result.outcome == Outcome.WRONG and result.attempts_left == 0
+    ):
+        return _(
+            "Too many wrong codes. To protect households, please try again after "
+            "%(time)s, or bring your ID to the committee office."
+        ) % {"time": _clock(result.retry_at)}
+    if result.outcome == Outcome.WRONG:
+        return _(
+            "This code is not right. Check it against the letter and type it again. "
+            "%(left)d more tries this hour."
+        ) % {"left": result.attempts_left}
+    messages_by_outcome = {
+        Outcome.USED: _(
+            "This code has already been used: each letter works once. If no one in your "
+            "household used it, ask the committee for a new letter."
+        ),
+        Outcome.ALREADY_VERIFIED: _(
+            "You are already verified for %(unit)s. To change this, contact the committee."
+        )
+        % {"unit": result.unit},
+        Outcome.OWNER_HAS_VOTER: _(
+            "This owner has already named a voter. If you are also an owner, choose "
+            "“Co-owner”; to change the voter, contact the committee."
+        ),
+        Outcome.ALREADY_VOTER: _("You are already the named voter of another owner."),
+        Outcome.DEVELOPER_UNIT: _(
+            "In the register this unit still belongs to the developer (unsold or not yet "
+            "delivered), so no one can claim it as an owner. If you bought it, contact "
+            "the committee to update the register."
+        ),
+        Outcome.MALFORMED: _("This does not look like a letter code."),
+    }
+    return messages_by_outcome[result.outcome]
+
+
+@login_required
+def claim(request):
+    profile, _created = ResidentProfile.objects.get_or_create(user=request.user)
+    form = ClaimUnitForm(
+        request.POST if request.method == "POST" else None,
+        needs_consent=profile.consent_privacy_at is None,
+    )
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            result = claim_unit(
+                request.user,
+                form.cleaned_data["code"],
+                form.cleaned_data["relation"],
+                accept_privacy=form.cleaned_data.get("accept_privacy", False),
+            )
+            if result.ok:
+                messages.success(
+                    request,
+                    _("Welcome! You are now a verified resident of %(unit)s.")
+                    % {"unit": result.unit},
+                )
+                return redirect("participation:me")
+            field = None if result.outcome == Outcome.THROTTLED else "code"
+            form.add_error(field, refusal(result))
+            status = STATUS[result.outcome]
+        else:
+            status = 400
+        autofocus_first_error(form)
+    retry_at = throttled_until(
+        CodeAttempt.objects.filter(user=request.user, succeeded=False).values_list(
+            "created_at", flat=True
+        )[:10],
+        timezone.now(),
+    )
+    return render(
+        request,
+        "participation/claim_unit.html",
+        {
+            "form": form,
+            "profile": profile,
+            "retry_at": retry_at,
+        },
+        status=status,
+    )

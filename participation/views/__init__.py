@@ -1,1 +1,0 @@
-"""Public views of the participation module, one module per area."""

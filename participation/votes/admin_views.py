@@ -1,0 +1,229 @@
+"""Committee views for one plan vote inside the Wagtail admin."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.log_actions import log
+
+from participation.households.models import Building
+from participation.votes import exports
+from participation.votes.ballots import BallotRefused, enter_paper_ballot
+from participation.votes.forms import PaperBallotForm
+from participation.votes.lifecycle import close_now, open_now
+from participation.votes.models import Ballot, BallotAccessLog, PlanVote, RollEntry
+from participation.votes.permissions import can_manage_votes, can_view_ballot_choices
+from participation.votes.results import (
+    VERDICT_LABELS,
+    participation_summary,
+    result_rows,
+    vote_result,
+    winner_label,
+)
+from participation.votes.roll import ensure_frozen
+
+ROLL_PAGE_SIZE = 100
+
+
+PAPER_LIST_SIZE = 1000
+
+
+class VoteAdminMixin(WagtailAdminTemplateMixin):
+    header_icon = "tasks"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.has_permission(request.user):
+            raise PermissionDenied
+        self.vote = ensure_frozen(get_object_or_404(PlanVote, pk=kwargs["pk"]))
+        return super().dispatch(request, *args, **kwargs)
+
+    def has_permission(self, user):
+        return can_manage_votes(user)
+
+    def get_page_subtitle(self):
+        return self.vote.title
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("plan_votes:index"), "label": _("Plan votes")},
+            {"url": self.vote_home_url(), "label": self.vote.title},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def vote_home_url(self):
+        """Manage for the committee; the roll for auditors, who cannot manage."""
+        name = "manage" if can_manage_votes(self.request.user) else "roll"
+        return reverse(f"plan_votes:{name}", args=[self.vote.pk])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(vote=self.vote, **kwargs)
+
+
+class ManageView(VoteAdminMixin, TemplateView):
+    """Status, open/close, participation against the quorum, results once closed."""
+
+    template_name = "participation/admin/vote_manage.html"
+    page_title = gettext_lazy("Manage vote")
+
+    def get_context_data(self, **kwargs):
+        vote = self.vote
+        context = super().get_context_data(**kwargs)
+        context["participation"] = participation_summary(vote)
+        context["status"] = vote.status()
+        if vote.is_closed and vote.frozen_at:
+            result = vote_result(vote)
+            context.update(
+                result=result,
+                rows=result_rows(result),
+                winner=winner_label(result),
+                verdict=VERDICT_LABELS[result.verdict],
+            )
+        return context
+
+    def post(self, request, pk):
+        action = request.POST.get("action")
+        try:
+            if action == "open":
+                open_now(self.vote, request.user)
+                messages.success(request, _("The vote is open and its roll is frozen."))
+            elif action == "close":
+                close_now(self.vote, request.user)
+                messages.success(request, _("The vote is closed. Results are now public."))
+            else:
+                messages.error(request, _("Unknown action."))
+        except ValueError:
+            messages.error(request, _("That cannot be done in the vote's current state."))
+        return redirect("plan_votes:manage", pk=self.vote.pk)
+
+
+class PaperBallotView(VoteAdminMixin, TemplateView):
+    """Enter paper ballots unit by unit against the frozen roll."""
+
+    template_name = "participation/admin/vote_paper.html"
+    page_title = gettext_lazy("Enter paper ballots")
+
+    def building_id(self):
+        value = self.request.GET.get("building") or self.request.POST.get("building") or ""
+        return int(value) if value.isdecimal() and len(value) < 10 else None
+
+    def pending_entries(self):
+        """Voters without a ballot, for the list (a building at a time on large sites)."""
+        entries = RollEntry.objects.filter(vote=self.vote, ballot__isnull=True)
+        if self.building_id() is not None:
+            entries = entries.filter(building_id=self.building_id())
+        return entries.order_by("label")[:PAPER_LIST_SIZE]
+
+    def render_form(self, form, status=200):
+        context = self.get_context_data(
+            form=form,
+            buildings=Building.objects.all(),
+            building=str(self.building_id() or ""),
+        )
+        return self.render_to_response(context, status=status)
+
+    def get(self, request, pk):
+        if not self.vote.is_open:
+            messages.warning(request, _("Paper ballots are entered while the vote is open."))
+        return self.render_form(PaperBallotForm(self.vote, self.pending_entries()))
+
+    def post(self, request, pk):
+        form = PaperBallotForm(self.vote, self.pending_entries(), request.POST)
+        if not form.is_valid():
+            return self.render_form(form, status=400)
+        entry = RollEntry.objects.filter(vote=self.vote, pk=form.cleaned_data["entry"]).first()
+        if entry is None:
+            form.add_error("entry", _("Choose a voter from the roll."))
+            return self.render_form(form, status=400)
+        try:
+            ballot, code = enter_paper_ballot(
+                self.vote,
+                entry,
+                form.cleaned_data["option"],
+                request.user,
+                form.cleaned_data["paper_number"],
+            )
+        except BallotRefused as refused:
+            form.add_error(None, str(refused))
+            return self.render_form(form, status=409)
+        log(instance=self.vote, action="linli.vote.paper_ballot", user=request.user)
+        messages.success(
+            request,
+            _("Paper ballot %(number)s for %(voter)s entered. Receipt code: %(code)s")
+            % {"number": ballot.paper_number, "voter": entry.label, "code": code},
+        )
+        url = reverse("plan_votes:paper", args=[self.vote.pk])
+        building = self.building_id()
+        return redirect(f"{url}?building={building}" if building is not None else url)
+
+
+class RollView(VoteAdminMixin, TemplateView):
+    """The frozen roll: who may vote and whether they did (channel, time) — never how.
+    Auditors see it too, to reach the ballots they open."""
+
+    template_name = "participation/admin/vote_roll.html"
+    page_title = gettext_lazy("Electoral roll")
+
+    def has_permission(self, user):
+        return can_manage_votes(user) or can_view_ballot_choices(user)
+
+    def get_context_data(self, **kwargs):
+        entries = RollEntry.objects.filter(vote=self.vote).select_related(
+            "ballot", "ballot__entered_by"
+        )
+        query = (self.request.GET.get("q") or "").strip()[:50]
+        if query:
+            entries = entries.filter(label__icontains=query)
+        paginator = Paginator(entries.order_by("label"), ROLL_PAGE_SIZE)
+        page_number = self.request.GET.get("p") or 1
+        if not str(page_number).isdigit():
+            raise Http404
+        page = paginator.get_page(page_number)
+        return super().get_context_data(
+            entries=page,
+            query=query,
+            can_audit=can_view_ballot_choices(self.request.user),
+            **kwargs,
+        )
+
+
+class AuditBallotView(VoteAdminMixin, TemplateView):
+    """An auditor opens one ballot; every opening is logged."""
+
+    template_name = "participation/admin/vote_audit.html"
+    page_title = gettext_lazy("Ballot")
+
+    def has_permission(self, user):
+        return can_view_ballot_choices(user)
+
+    def get_context_data(self, **kwargs):
+        ballot = get_object_or_404(
+            Ballot.objects.select_related("choice__option", "roll_entry"),
+            vote=self.vote,
+            pk=self.kwargs["ballot_pk"],
+        )
+        BallotAccessLog.objects.create(ballot=ballot, auditor=self.request.user)
+        log(instance=self.vote, action="linli.vote.ballot_opened", user=self.request.user)
+        return super().get_context_data(
+            ballot=ballot, accesses=ballot.access_log.select_related("auditor")[:20], **kwargs
+        )
+
+
+def export_results(request, pk, fmt):
+    if not can_manage_votes(request.user):
+        raise PermissionDenied
+    vote = get_object_or_404(PlanVote, pk=pk)
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    if not (vote.is_closed and vote.frozen_at):
+        raise PermissionDenied(_("Results can be exported once the vote has closed."))
+    result = vote_result(vote)
+    return (
+        exports.csv_response(vote, result) if fmt == "csv" else exports.xlsx_response(vote, result)
+    )

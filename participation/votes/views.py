@@ -1,0 +1,167 @@
+"""Public plan-vote pages: list, plan and ballot, receipt check, results."""
+
+from django.contrib import messages
+from django.db.models import Count
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from participation.votes.ballots import BallotRefused, cast_online, find_by_receipt
+from participation.votes.forms import BallotForm, ReceiptForm
+from participation.votes.models import PlanVote, VoteStatus
+from participation.votes.permissions import standing
+from participation.votes.results import (
+    participation_summary,
+    participation_totals,
+    result_rows,
+    vote_result,
+    winner_label,
+)
+from participation.votes.roll import ensure_frozen
+
+CLOSED_SHOWN = 20
+
+
+def vote_list(request):
+    """/votes/: open, upcoming and recently closed votes, in one query."""
+    now = timezone.now()
+    votes = PlanVote.objects.published().annotate(ballot_count=Count("ballots"))
+    groups = {VoteStatus.OPEN: [], VoteStatus.UPCOMING: [], VoteStatus.CLOSED: []}
+    for vote in votes.order_by("closes_at"):
+        groups[vote.status(now)].append(vote)
+    return TemplateResponse(
+        request,
+        "participation/vote_list.html",
+        {
+            "open_votes": groups[VoteStatus.OPEN],
+            "upcoming_votes": groups[VoteStatus.UPCOMING],
+            "closed_votes": list(reversed(groups[VoteStatus.CLOSED]))[:CLOSED_SHOWN],
+        },
+    )
+
+
+def _published_vote(pk):
+    vote = get_object_or_404(PlanVote.objects.published(), pk=pk)
+    ensure_frozen(vote)
+    return vote
+
+
+def _detail(request, vote, form, status=200, confirm_option=None, error=None):
+    return TemplateResponse(
+        request,
+        "participation/vote_detail.html",
+        {
+            "vote": vote,
+            "options": vote.options.select_related("image"),
+            "standing": standing(request.user, vote),
+            "form": form,
+            "confirm_option": confirm_option,
+            "error": error,
+            "participation": participation_summary(vote),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def vote_detail(request, pk):
+    """/votes/<id>/: the plan, its options, why you can or cannot vote, and the ballot.
+
+    Casting takes two POSTs: the choice, then a confirmation (``confirm=1``). A refused
+    ballot answers 403 (no standing) or 409 (already recorded) with the reason.
+    """
+    vote = _published_vote(pk)
+    if request.method == "GET":
+        return _detail(request, vote, BallotForm(vote))
+    voter = standing(request.user, vote)
+    if not voter.can_vote:
+        return _detail(request, vote, BallotForm(vote), status=403, error=voter.reason)
+    form = BallotForm(vote, request.POST)
+    if not form.is_valid():
+        return _detail(request, vote, form, status=400)
+    option = form.cleaned_data["option"]
+    if request.POST.get("confirm") != "1":
+        return _detail(request, vote, form, confirm_option=option)
+    try:
+        ballot, code = cast_online(vote, voter.entry, request.user, option)
+    except BallotRefused as refused:
+        return _detail(request, vote, BallotForm(vote), status=409, error=str(refused))
+    messages.success(request, _("Your ballot has been recorded. Keep your receipt code."))
+    url = reverse("participation:vote-receipt", args=[vote.pk])
+    return redirect(f"{url}?{urlencode({'code': code, 'new': '1'})}")
+
+
+def vote_receipt(request, pk):
+    """/votes/<id>/receipt/: check that a receipt is in the count."""
+    vote = get_object_or_404(PlanVote.objects.published(), pk=pk)
+    form = ReceiptForm(request.GET if "code" in request.GET else None)
+    context = {"vote": vote, "form": form, "ballot": None, "checked": False}
+    status = 200
+    if form.is_bound:
+        if form.is_valid():
+            context["checked"] = True
+            context["ballot"] = find_by_receipt(vote, form.cleaned_data["code"])
+            context["is_new"] = request.GET.get("new") == "1"
+            status = 200 if context["ballot"] else 404
+        else:
+            status = 400
+    return TemplateResponse(request, "participation/vote_receipt.html", context, status=status)
+
+
+def vote_results(request, pk):
+    """/votes/<id>/results/: after close, per option, participation, verdict."""
+    vote = _published_vote(pk)
+    result = vote_result(vote) if vote.is_closed and vote.frozen_at else None
+    return TemplateResponse(
+        request,
+        "participation/vote_results.html",
+        {
+            "vote": vote,
+            "result": result,
+            "rows": result_rows(result) if result else [],
+            "winner_label": winner_label(result),
+            "participation": participation_summary(vote),
+        },
+    )
+
+
+def vote_results_json(request, pk):
+    """/votes/<id>/results.json: the same numbers for machines; options only after close."""
+    vote = _published_vote(pk)
+    taking_part = participation_totals(vote)
+    payload = {
+        "id": vote.pk,
+        "title": vote.title,
+        "status": vote.status(),
+        "electorate": vote.electorate,
+        "matter": vote.matter,
+        "electorate_totals": {"heads": vote.roll_heads, "area_m2": str(vote.roll_area)},
+        "participating": {"heads": taking_part.heads, "area_m2": str(taking_part.area)},
+        "results": None,
+    }
+    if vote.is_closed and vote.frozen_at:
+        result = vote_result(vote)
+        payload["results"] = {
+            "quorum_met": result.quorum_met,
+            "verdict": str(result.verdict),
+            "winning_option": result.winning_option,
+            "reasons": list(result.reasons),
+            "options": [
+                {
+                    "key": o.key,
+                    "label": o.label,
+                    "heads": o.heads,
+                    "area_m2": str(o.area),
+                    "share_of_heads": str(o.share_of_heads),
+                    "share_of_area": str(o.share_of_area),
+                    "approved": o.approved,
+                }
+                for o in result.options
+            ],
+        }
+    return JsonResponse(payload, json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,87 @@
+"""The plan-vote journey: an owner's voter votes online and keeps a receipt, a committee
+member enters a paper ballot for another owner, and after close the results page
+gives the verdict."""
+
+import re
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.models import Group
+from playwright.sync_api import expect
+
+from participation.roles import COMMITTEE, ensure_roles
+from participation.votes.roll import freeze_electorate
+from tests.factories.pages import make_home
+from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_user, make_vote
+
+PASSWORD = "pw-for-tests-1"
+
+
+def _verified_email(user, address):
+    user.email = address
+    user.save()
+    EmailAddress.objects.create(user=user, email=address, verified=True, primary=True)
+
+
+def log_in(page, username):
+    """The site's own log-in form (the admin's log-in sends staff here too)."""
+    page.locator("#id_login").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.get_by_role("button", name="登录").click()
+
+
+def test_owner_votes_online_committee_enters_paper_then_results_show_the_verdict(
+    browser, live_server
+):
+    make_home()
+    ensure_roles()
+    owner = make_owner()
+    unit = make_unit(owner, "120.00")
+    voter = make_owner_voter(owner, unit, "wangayi")
+    _verified_email(voter, "wang@example.com")
+    neighbour = make_owner()
+    make_unit(neighbour, "95.50")
+    clerk = make_user("clerk")
+    clerk.is_staff = True
+    clerk.save()
+    clerk.groups.add(Group.objects.get(name=COMMITTEE))
+    _verified_email(clerk, "clerk@example.com")
+    vote = freeze_electorate(make_vote("owners", matter="special", title="架空层改造为儿童游乐区"))
+
+    resident = browser.new_context(viewport={"width": 375, "height": 740}, base_url=live_server.url)
+    page = resident.new_page()
+    page.goto(f"/votes/{vote.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("架空层改造为儿童游乐区")
+    page.get_by_role("link", name="登录后投票").click()
+    log_in(page, "wangayi")
+    expect(page.get_by_role("heading", level=1)).to_have_text("架空层改造为儿童游乐区")
+    expect(page.locator(".ballot__standing")).to_have_text("您可以投票。")
+    page.get_by_label("同意", exact=True).check()
+    page.get_by_role("button", name="下一步").click()
+    expect(page.get_by_text("您选择了：同意")).to_be_visible()
+    page.get_by_role("button", name="确认投票").click()
+    receipt = page.locator(".receipt__code")
+    expect(receipt).to_have_text(re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$"))
+    resident.close()
+
+    staff = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
+    admin = staff.new_page()
+    admin.goto(f"/admin/plan_votes/manage/{vote.pk}/paper/")
+    log_in(admin, "clerk")
+    expect(admin.get_by_role("button", name="录入纸质选票")).to_be_visible()
+    neighbour_label = vote.roll.get(owner=neighbour).label
+    admin.get_by_label("名册上的投票人").select_option(label=neighbour_label)
+    admin.get_by_label("纸质选票编号").fill("0001")
+    admin.get_by_label("同意", exact=True).check()
+    admin.get_by_role("button", name="录入纸质选票").click()
+    expect(admin.get_by_text(re.compile("已录入 .* 的纸质选票 0001"))).to_be_visible()
+    admin.goto(f"/admin/plan_votes/manage/{vote.pk}/")
+    admin.get_by_role("button", name="立即截止表决").click()
+    expect(admin.get_by_text("表决已截止，结果已公布。")).to_be_visible()
+    staff.close()
+
+    public = browser.new_context(viewport={"width": 375, "height": 740}, base_url=live_server.url)
+    results = public.new_page()
+    results.goto(f"/votes/{vote.pk}/results/")
+    expect(results.locator(".verdict__text")).to_have_text(re.compile("通过：同意"))
+    expect(results.get_by_text("已达到参与门槛。")).to_be_visible()
+    public.close()

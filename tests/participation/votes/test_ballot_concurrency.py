@@ -1,0 +1,88 @@
+"""200 simultaneous submissions for one voter key store exactly one ballot.
+
+Runs on whatever database the suite runs on: SQLite (a file, IMMEDIATE transactions,
+busy timeout) under `make test`, PostgreSQL in the second half of CI.
+"""
+
+import contextlib
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from participation.votes.ballots import BallotRefused, cast_online, enter_paper_ballot
+from participation.votes.models import Ballot, BallotChoice
+from participation.votes.roll import freeze_electorate
+from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_user, make_vote
+
+SUBMISSIONS = 200
+THREADS = 20 if connection.vendor == "sqlite" else 50
+
+
+def run_concurrently(attempt, count):
+    outcomes, lock = [], threading.Lock()
+    barrier = threading.Barrier(min(THREADS, count))
+    queue = list(range(count))
+
+    def worker():
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait(timeout=30)
+        while True:
+            with lock:
+                if not queue:
+                    break
+                n = queue.pop()
+            try:
+                attempt(n)
+                result = "stored"
+            except BallotRefused:
+                result = "refused"
+            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+                result = f"error: {exc!r}"
+            with lock:
+                outcomes.append(result)
+        connections.close_all()
+
+    threads = [threading.Thread(target=worker) for _ in range(min(THREADS, count))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    return outcomes
+
+
+@pytest.fixture
+def vote_and_voter(transactional_db):
+    owner = make_owner()
+    unit = make_unit(owner, "88.00")
+    voter = make_owner_voter(owner, unit)
+    vote = freeze_electorate(make_vote("owners"))
+    return vote, voter, vote.roll.get()
+
+
+def test_200_concurrent_online_ballots_for_one_key_store_exactly_one(vote_and_voter):
+    vote, voter, entry = vote_and_voter
+    agree = vote.options.get(key="agree")
+    outcomes = run_concurrently(lambda n: cast_online(vote, entry, voter, agree), SUBMISSIONS)
+    assert sorted(set(outcomes)) == ["refused", "stored"]
+    assert outcomes.count("stored") == 1
+    assert outcomes.count("refused") == SUBMISSIONS - 1
+    assert Ballot.objects.count() == 1
+    assert BallotChoice.objects.count() == 1
+
+
+def test_concurrent_paper_and_online_ballots_for_one_key_store_exactly_one(vote_and_voter):
+    vote, voter, entry = vote_and_voter
+    clerk = make_user("clerk")
+    agree, disagree = vote.options.get(key="agree"), vote.options.get(key="disagree")
+
+    def attempt(n):
+        if n % 2:
+            cast_online(vote, entry, voter, agree)
+        else:
+            enter_paper_ballot(vote, entry, disagree, clerk, f"P-{n}")
+
+    outcomes = run_concurrently(attempt, 40)
+    assert outcomes.count("stored") == 1, outcomes
+    assert Ballot.objects.count() == 1
+    assert BallotChoice.objects.count() == 1

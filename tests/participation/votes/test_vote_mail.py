@@ -1,0 +1,107 @@
+import datetime
+
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from participation.votes.ballots import cast_online
+from participation.votes.lifecycle import open_due_votes, open_now, send_due_reminders
+from tests.factories.votes import (
+    make_owner,
+    make_owner_voter,
+    make_unit,
+    make_user,
+    make_verified_resident,
+    make_vote,
+    option,
+)
+
+
+def _with_email(user, address):
+    user.email = address
+    user.save(update_fields=["email"])
+    return user
+
+
+def _two_owners_with_voters():
+    voters = []
+    for n in range(2):
+        owner = make_owner()
+        unit = make_unit(owner, "90.00")
+        voters.append(_with_email(make_owner_voter(owner, unit), f"voter{n}@example.com"))
+    make_unit(make_owner(), "70.00")  # an owner with no named voter gets no mail
+    return voters
+
+
+def test_opening_a_vote_mails_each_owners_voter_once(db, django_capture_on_commit_callbacks):
+    _two_owners_with_voters()
+    vote = make_vote("owners", opens_in_hours=5, closes_in_hours=50, published=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        open_now(vote, make_user("clerk"))
+    assert sorted(m.to[0] for m in mail.outbox) == ["voter0@example.com", "voter1@example.com"]
+    assert mail.outbox[0].subject.endswith("表决开始：" + vote.title)
+    assert f"/votes/{vote.pk}/" in mail.outbox[0].body
+    assert open_due_votes() == 0
+    from participation.votes.tasks import send_vote_opened
+
+    send_vote_opened.enqueue(vote.pk)
+    assert len(mail.outbox) == 2
+
+
+def test_households_vote_mails_the_verified_residents_of_each_unit(db):
+    owner = make_owner()
+    unit = make_unit(owner, "90.00")
+    _with_email(make_verified_resident(unit), "family@example.com")
+    _with_email(make_user("unverified", unit=unit), "nobody@example.com")
+    make_vote("households", opens_in_hours=-1)
+    assert open_due_votes() == 1
+    assert [m.to for m in mail.outbox] == [["family@example.com"]]
+
+
+def test_reminder_goes_only_to_those_who_have_not_voted(db):
+    first, second = _two_owners_with_voters()
+    vote = make_vote("owners", opens_in_hours=-30, closes_in_hours=20)
+    open_due_votes()
+    mail.outbox.clear()
+    cast_online(vote, vote.roll.get(user=first), first, option(vote, "agree"))
+    assert send_due_reminders() == 1
+    assert [m.to for m in mail.outbox] == [[second.email]]
+    assert "提醒" in mail.outbox[0].subject
+    assert send_due_reminders() == 0
+    assert len(mail.outbox) == 1
+
+
+def test_no_reminder_more_than_a_day_before_close(db):
+    _two_owners_with_voters()
+    make_vote("owners", opens_in_hours=-1, closes_in_hours=30)
+    open_due_votes()
+    mail.outbox.clear()
+    assert send_due_reminders(timezone.now()) == 0
+    assert send_due_reminders(timezone.now() + datetime.timedelta(hours=7)) == 1
+
+
+def test_vote_schedule_command_opens_and_reminds(db):
+    _two_owners_with_voters()
+    vote = make_vote("owners", opens_in_hours=-1, closes_in_hours=10)
+    call_command("vote_schedule")
+    vote.refresh_from_db()
+    assert vote.frozen_at is not None
+    assert vote.opening_mail_sent_at and vote.reminder_mail_sent_at
+    assert len(mail.outbox) == 4
+
+
+def test_a_vote_frozen_by_a_page_view_is_still_announced(
+    db, client, django_capture_on_commit_callbacks
+):
+    from tests.factories.pages import make_home
+
+    make_home()
+    _two_owners_with_voters()
+    vote = make_vote("owners", opens_in_hours=-1, closes_in_hours=48)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.get(f"/votes/{vote.pk}/").status_code == 200  # freezes the roll
+    vote.refresh_from_db()
+    assert vote.frozen_at is not None
+    assert len(mail.outbox) == 2
+    assert open_due_votes() == 0
+    assert len(mail.outbox) == 2
