@@ -29,6 +29,7 @@ setup: $(VENV)/.installed node_modules/.installed var/.catalogues
 
 run: setup
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo_community --quiet
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
@@ -39,6 +40,7 @@ var/serve-secret-key:
 
 serve: setup var/serve-secret-key
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo_community --quiet
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(VENV)/bin/gunicorn portal.wsgi:application \

@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeBodyBlock
+from portal.page_cache import CachedPageMixin
 
 
-class HomePage(Page):
+class HomePage(CachedPageMixin, Page):
     """The community's front page: urgent banner, latest notices, editor-arranged sections."""
 
     intro = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
@@ -33,7 +34,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CachedPageMixin, Page):
     """A plain content page: 社区简介, 办事指南, privacy and the like."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from django.views.i18n import set_language
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -19,7 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("language/<str:language>/", home_views.set_language, name="set-language"),
     path("display/<str:mode>/", home_views.set_display_mode, name="set-display-mode"),
     path("", include("participation.urls")),
     path("accounts/", include("allauth.urls")),

@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.notices.choices import NoticeCategory, NoticeIssuer
+from portal.page_cache import CachedPageMixin
 
 LIST_THUMBNAIL = "fill-240x160"
 
@@ -59,8 +60,10 @@ class NoticeQuerySet(PageQuerySet):
 NoticeManager = PageManager.from_queryset(NoticeQuerySet)
 
 
-class NoticeIndexPage(RoutablePageMixin, Page):
+class NoticeIndexPage(CachedPageMixin, RoutablePageMixin, Page):
     """/notices/: filterable, paginated list of notices with an RSS feed."""
+
+    cache_params = ("category", "tag", "building", "page")
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -143,7 +146,7 @@ class NoticeIndexPage(RoutablePageMixin, Page):
         return NoticeAtomFeed()(request, index_page=self)
 
 
-class NoticePage(RoutablePageMixin, Page):
+class NoticePage(CachedPageMixin, RoutablePageMixin, Page):
     """One notice. Go-live and expiry are Wagtail's own publishing schedule."""
 
     category = models.CharField(_("category"), max_length=20, choices=NoticeCategory.choices)

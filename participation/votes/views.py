@@ -23,10 +23,14 @@ from participation.votes.results import (
     winner_label,
 )
 from participation.votes.roll import ensure_frozen
+from portal.page_cache import cache_anonymous
 
 CLOSED_SHOWN = 20
+# Vote pages show live participation: anonymous copies are at most this old.
+LIVE_SECONDS = 30
 
 
+@cache_anonymous(seconds=LIVE_SECONDS)
 def vote_list(request):
     """/votes/: open, upcoming and recently closed votes, in one query."""
     now = timezone.now()
@@ -69,6 +73,7 @@ def _detail(request, vote, form, status=200, confirm_option=None, error=None):
 
 
 @require_http_methods(["GET", "POST"])
+@cache_anonymous(seconds=LIVE_SECONDS)
 def vote_detail(request, pk):
     """/votes/<id>/: the plan, its options, why you can or cannot vote, and the ballot.
 
@@ -113,6 +118,7 @@ def vote_receipt(request, pk):
     return TemplateResponse(request, "participation/vote_receipt.html", context, status=status)
 
 
+@cache_anonymous(seconds=LIVE_SECONDS)
 def vote_results(request, pk):
     """/votes/<id>/results/: after close, per option, participation, verdict."""
     vote = _published_vote(pk)
@@ -130,6 +136,7 @@ def vote_results(request, pk):
     )
 
 
+@cache_anonymous(seconds=LIVE_SECONDS)
 def vote_results_json(request, pk):
     """/votes/<id>/results.json: the same numbers for machines; options only after close."""
     vote = _published_vote(pk)

@@ -13,6 +13,12 @@ MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/linli-test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+if not os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Most tests change content inside a transaction that never commits, so the page
+# cache's invalidation (on commit) would never run: the cache is off, except in the
+# tests of the cache itself (tests/portal/test_page_cache.py), which turn it on.
+PAGE_CACHE_ENABLED = False
 
 # A file, not SQLite's shared in-memory database: the concurrency tests open many
 # connections at once, and only a file database queues them on the busy timeout.

@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import polib
+import pytest
 from django.conf import settings
 
 from tests.factories.pages import make_notice
@@ -17,14 +18,16 @@ def test_chinese_is_the_default_even_for_an_english_browser(client, notice_index
 
 
 def test_switching_to_english_is_remembered(client, notice_index):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/notices/"})
+    response = client.get("/language/en/?next=/notices/%3Fcategory%3Dsafety")
     assert response.status_code == 302
-    assert response["Location"] == "/notices/"
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert response["Location"] == "/notices/?category=safety"
+    cookie = response.cookies[settings.LANGUAGE_COOKIE_NAME]
+    assert cookie.value == "en"
+    assert cookie["samesite"] == "Lax" and cookie["httponly"]
     html = client.get("/notices/").content.decode()
     assert '<html lang="en">' in html
     assert "Skip to main content" in html
-    client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
+    client.get("/language/zh-hans/?next=/")
     assert '<html lang="zh-Hans">' in client.get("/notices/").content.decode()
 
 
@@ -33,9 +36,19 @@ def test_unsupported_language_cookie_falls_back_to_chinese(client, home):
     assert '<html lang="zh-Hans">' in client.get("/").content.decode()
 
 
-def test_language_switch_refuses_offsite_next(client, home):
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/", "/\\evil.example/", "javascript:x"]
+)
+def test_language_switch_refuses_offsite_next(client, home, target):
+    response = client.get("/language/en/", {"next": target})
     assert response["Location"] == "/"
+
+
+def test_the_language_switch_is_a_link_and_an_unknown_language_is_404(client, home):
+    html = client.get("/notices/?x=1").content.decode()
+    assert 'href="/language/en/?next=/notices/%3Fx%3D1"' in html
+    assert "<form" not in html.split("</header>")[0]
+    assert client.get("/language/fr/").status_code == 404
 
 
 def test_every_message_is_translated():

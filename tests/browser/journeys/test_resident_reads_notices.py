@@ -27,14 +27,14 @@ def test_resident_on_a_phone_reads_the_urgent_notice_then_switches_modes(phone):
     large_size = phone.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert large_size >= normal_size * 1.25
 
-    phone.get_by_role("button", name="English").click()
+    phone.get_by_role("link", name="English").click()
     expect(phone.locator("html")).to_have_attribute("lang", "en")
     expect(phone.get_by_role("link", name="Standard text")).to_be_visible()
     expect(phone.locator("body")).to_have_class(re.compile(r"\belderly\b"))
 
     phone.goto("/notices/")
     expect(phone.get_by_role("heading", level=1)).to_have_text("通知公告")
-    expect(phone.get_by_role("button", name="中文")).to_be_visible()
+    expect(phone.get_by_role("link", name="中文")).to_be_visible()
 
 
 def test_pages_fit_a_320px_screen_in_elderly_mode(phone):

@@ -1,0 +1,325 @@
+"""A page cache for anonymous visitors, on Django's cache framework.
+
+Most visitors are residents reading notices on a cheap phone, anonymous. Their pages
+are the same for everyone who reads them in the same language and display mode, so
+they are kept whole in the cache (Redis when ``REDIS_URL`` is set, shared by every
+worker and server; otherwise the database cache, shared by every worker on the
+machine) and served without routing, queries or templates.
+
+The rules, in order of importance:
+
+1. **Nothing personal is ever stored or served.** A request that carries a session
+   cookie (a logged-in person) or a pending message is never served from the cache and
+   its response is never stored. A response is stored only if it sets no cookie and
+   is a plain 200 HTML or feed page. Anonymous pages therefore must not use
+   ``{% csrf_token %}``, write the session, or add messages on GET: forms that post
+   are shown to logged-in people only (anonymous visitors get a link to log in).
+2. **Pages opt in.** A view says it may be cached with :func:`cache_anonymous` (a
+   decorator for function views) or :class:`CachedPageMixin` (for Wagtail pages), and
+   names the query parameters it reads; other parameters do not split the cache (and
+   are ignored by the page anyway). Everything else is never cached.
+3. **The key** holds the host, the path, the values of the page's own parameters, the
+   language and the display mode (the two cookies that change how a page looks to an
+   anonymous visitor), and the cache generation.
+4. **Invalidation** is by generation: any change that a public page may show
+   (publishing, unpublishing, moving or deleting a page, site settings, snippets,
+   images, and the models features register with :func:`invalidate_on`) sets a new
+   generation after the transaction commits, and every stored page is from then on a
+   miss. Coarse, but always right, and a community's editors publish a few times a
+   day. Because the generation lives in the shared cache, every worker and server
+   sees it on its next request.
+5. **Time limits**: each entry lives ``PAGE_CACHE_SECONDS`` (60 s) at most, so what
+   changes with the clock alone (a notice's expiry, a vote's opening) shows within a
+   minute; pages with live figures (participation bars) ask for less.
+
+Responses served anonymously carry an ETag (see ``ConditionalGetMiddleware``) and
+``Cache-Control: private, max-age=0, must-revalidate``: private because the language
+and display mode are cookies but the response has no ``Vary: Cookie``, so no shared
+proxy may keep it; a returning browser revalidates and gets a 304.
+"""
+
+import functools
+import hashlib
+import threading
+import time
+import uuid
+from collections import OrderedDict
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import urlencode
+
+GENERATION_KEY = "page-cache:generation"
+CACHEABLE_TYPES = (
+    "text/html",
+    "application/json",
+    "application/rss+xml",
+    "application/atom+xml",
+    "text/calendar",
+)
+SKIPPED_HEADERS = {"set-cookie", "vary", "date", "x-page-cache"}
+# How long a process trusts its copy of the generation, and how many pages it keeps.
+GENERATION_SECONDS = 1.0
+LOCAL_PAGES = 500
+
+
+class Policy:
+    """How one page may be cached: the query parameters it reads and its lifetime."""
+
+    def __init__(self, params=(), seconds=None):
+        self.params = tuple(sorted(params))
+        self.seconds = seconds or settings.PAGE_CACHE_SECONDS
+
+
+def mark_cacheable(request, params=(), seconds=None):
+    """Say that this request's response may be stored for anonymous visitors."""
+    request.page_cache_policy = Policy(params, seconds)
+
+
+def cache_anonymous(params=(), seconds=None):
+    """Decorator for a function view whose GET response is the same for every
+    anonymous visitor (per language and display mode). ``params``: the query
+    parameters the view reads; ``seconds``: a shorter lifetime for live figures."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            mark_cacheable(request, params, seconds)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+class CachedPageMixin:
+    """For Wagtail page models: ``cache_params`` names the query parameters the page
+    reads (``("category", "tag", "page")``), ``cache_seconds`` a shorter lifetime."""
+
+    cache_params = ()
+    cache_seconds = None
+
+    def serve(self, request, *args, **kwargs):
+        mark_cacheable(request, self.cache_params, self.cache_seconds)
+        return super().serve(request, *args, **kwargs)
+
+
+def _is_anonymous(request):
+    cookies = request.COOKIES
+    return not cookies.get(settings.SESSION_COOKIE_NAME) and not cookies.get("messages")
+
+
+def _variant(request):
+    """The language and display mode, the only cookies an anonymous page depends on."""
+    language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    display = request.COOKIES.get(settings.DISPLAY_MODE_COOKIE, "")
+    return f"{language}|{display}"
+
+
+def _page_key(request, generation, params):
+    query = urlencode(
+        [(name, value) for name in params for value in request.GET.getlist(name)], doseq=True
+    )
+    raw = f"{request.get_host()}|{request.path}|{query}|{_variant(request)}|{generation}"
+    return "page-cache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _params_key(request):
+    raw = f"{request.get_host()}|{request.path}"
+    return "page-cache:params:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def invalidate():
+    """Make every stored page a miss, once the current transaction has committed."""
+    transaction.on_commit(_new_generation)
+
+
+def _new_generation():
+    generation = uuid.uuid4().hex
+    cache.set(GENERATION_KEY, generation, None)
+    local.new_generation(generation)
+
+
+def _on_change(sender, **kwargs):
+    invalidate()
+
+
+def invalidate_on(*models):
+    """Invalidate the page cache whenever one of these models is saved or deleted."""
+    from django.db.models.signals import post_delete, post_save
+
+    for model in models:
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"page-cache-save-{model}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"page-cache-del-{model}")
+
+
+def _changed(sender, instance=None, **kwargs):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
+    from wagtail.models import Page
+
+    if isinstance(
+        instance, (Page, BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument)
+    ):
+        invalidate()
+
+
+def connect_signals():
+    """Invalidate on what every public page may show: pages (publish, unpublish, move,
+    delete), site settings, images, documents and published snippets. Features add
+    their own public models with :func:`invalidate_on`. Called from HomeConfig.ready."""
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_unpublished, post_page_move, published, unpublished
+
+    post_save.connect(_changed, dispatch_uid="page-cache-content-save")
+    post_delete.connect(_changed, dispatch_uid="page-cache-content-delete")
+    for signal in (page_unpublished, post_page_move, published, unpublished):
+        signal.connect(_on_change, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+def _anonymous_headers(response):
+    """A response to a visitor without a session, that sets no cookie, is the same for
+    every such visitor with the same language and display cookies: no ``Vary: Cookie``
+    (which would keep it out of every cache), but private, so that no shared cache
+    serves it to someone with other cookies; and an ETag, so a browser revalidates."""
+    if response.has_header("Vary"):
+        kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != "cookie"]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        else:
+            del response["Vary"]
+    patch_cache_control(response, private=True, max_age=0, must_revalidate=True)
+    if not response.has_header("ETag") and not response.streaming:
+        digest = hashlib.md5(response.content, usedforsecurity=False).hexdigest()
+        response["ETag"] = f'"{digest}"'
+
+
+def _storable(request, response):
+    return (
+        getattr(request, "page_cache_policy", None) is not None
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and response.get("Content-Type", "").split(";")[0] in CACHEABLE_TYPES
+    )
+
+
+class _Local:
+    """This process's copies, in front of the shared cache: the generation, read again
+    from the shared cache at most once a second (so every worker and server sees an
+    invalidation within a second; this process at once), and the most recently used
+    pages, so that a hit needs no network or database round trip at all."""
+
+    def __init__(self, size=LOCAL_PAGES):
+        self.size = size
+        self.lock = threading.Lock()
+        self.clear()
+
+    def clear(self):
+        self.pages = OrderedDict()
+        self.params = {}
+        self.generation, self.generation_read_at = None, -1.0
+
+    def current_generation(self):
+        now = time.monotonic()
+        if self.generation is None or now - self.generation_read_at >= GENERATION_SECONDS:
+            self.generation = cache.get(GENERATION_KEY, "0")
+            self.generation_read_at = now
+        return self.generation
+
+    def new_generation(self, value):
+        with self.lock:
+            self.pages.clear()
+            self.generation, self.generation_read_at = value, time.monotonic()
+
+    def get(self, key):
+        entry = self.pages.get(key)
+        if entry is None:
+            return None
+        if entry[0] <= time.time():
+            self.pages.pop(key, None)
+            return None
+        self.pages.move_to_end(key)
+        return entry
+
+    def put(self, key, entry):
+        with self.lock:
+            self.pages[key] = entry
+            self.pages.move_to_end(key)
+            while len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
+local = _Local()
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous GETs of pages that opted in (see the module's rules).
+
+    Sits after SecurityMiddleware and WhiteNoise and before the session. A hit is
+    served from this process's copy when it has one (no I/O), else from the shared
+    cache (two reads), never touching the page's own queries or templates.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not _is_anonymous(request):
+            return self.get_response(request)
+        if not settings.PAGE_CACHE_ENABLED:
+            return self._anonymous(self.get_response(request))
+        generation = local.current_generation()
+        params_key = _params_key(request)
+        params = local.params.get(params_key)
+        if params is None:
+            params = cache.get(params_key)
+        if params is not None:
+            local.params[params_key] = params
+            page_key = _page_key(request, generation, params)
+            entry = local.get(page_key)
+            if entry is None:
+                entry = cache.get(page_key)
+                if entry is not None:
+                    local.put(page_key, entry)
+            if entry is not None:
+                return self._replay(request, entry)
+        response = self._anonymous(self.get_response(request))
+        if _storable(request, response):
+            policy = request.page_cache_policy
+            entry = (
+                time.time() + policy.seconds,
+                response.status_code,
+                [(k, v) for k, v in response.items() if k.lower() not in SKIPPED_HEADERS],
+                response.content,
+            )
+            page_key = _page_key(request, generation, policy.params)
+            cache.set_many({params_key: policy.params, page_key: entry}, policy.seconds)
+            local.params[params_key] = policy.params
+            local.put(page_key, entry)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def _anonymous(self, response):
+        if not response.cookies:
+            _anonymous_headers(response)
+        return response
+
+    def _replay(self, request, entry):
+        _expires, status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        conditional = get_conditional_response(
+            request, etag=response.get("ETag"), response=response
+        )
+        if conditional is not response:
+            return conditional
+        if request.method == "HEAD":
+            response.content = b""
+        return response

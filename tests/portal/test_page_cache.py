@@ -1,0 +1,238 @@
+"""The anonymous page cache (portal/page_cache.py): what it stores, for whom, and when
+it lets go. Every test here runs with the cache on (the suite's settings turn it off)."""
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+
+from home.site_settings import CommunitySettings
+from portal import page_cache as page_cache_module
+from tests.factories.households import UserFactory
+from tests.factories.pages import make_notice, make_standard_page
+from tests.factories.votes import make_vote
+
+PUBLIC_PAGES = [
+    "/",
+    "/notices/",
+    "/notices/?category=property",
+    "/notices/notice-page/",
+    "/notices/notice-page/poster/",
+    "/notices/feed/",
+    "/notices/feed/atom/",
+    "/about/",
+    "/search/?q=电梯",
+    "/search/",
+    "/votes/",
+    "/votes/{vote}/",
+    "/votes/{vote}/results/",
+    "/no-such-page/",
+]
+
+
+@pytest.fixture
+def page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    page_cache_module.local.clear()
+    yield
+    cache.clear()
+    page_cache_module.local.clear()
+
+
+@pytest.fixture
+def site(notice_index, home):
+    notice = make_notice(notice_index, title="小区电梯维修通知")
+    notice.slug = "notice-page"
+    notice.save_revision().publish()
+    make_standard_page(home)
+    return {"notice": notice, "vote": make_vote(title="架空层改造").pk}
+
+
+@pytest.mark.parametrize("enabled", [False, True])
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_an_anonymous_page_sets_no_cookie_and_does_not_vary_on_cookies(
+    client, site, settings, url, enabled
+):
+    settings.PAGE_CACHE_ENABLED = enabled
+    cache.clear()
+    page_cache_module.local.clear()
+    for _ in range(2):  # the miss and the hit
+        response = client.get(url.format(**site))
+        assert response.status_code in (200, 404), url
+        assert not response.cookies, (url, response.cookies)
+        assert "cookie" not in response.get("Vary", "").lower(), url
+        assert "csrfmiddlewaretoken" not in response.content.decode()
+
+
+def test_the_second_anonymous_visit_is_served_from_the_cache(client, site, page_cache):
+    first = client.get("/notices/")
+    second = client.get("/notices/")
+    assert (first["X-Page-Cache"], second["X-Page-Cache"]) == ("miss", "hit")
+    assert first.content == second.content
+    assert second["ETag"] == first["ETag"]
+    assert "private" in second["Cache-Control"] and "must-revalidate" in second["Cache-Control"]
+
+
+def test_a_logged_in_resident_never_gets_a_cached_page_and_none_is_stored(client, site, page_cache):
+    client.get("/notices/")  # an anonymous copy is stored
+    client.force_login(UserFactory(username="wangfang"))
+    response = client.get("/notices/")
+    assert "X-Page-Cache" not in response
+    assert "我的页面" in response.content.decode()  # the header's "My page", for her only
+    assert "cookie" in response["Vary"].lower()
+    client.logout()
+    anonymous = client.get("/notices/")
+    assert anonymous["X-Page-Cache"] == "hit"
+    assert "我的页面" not in anonymous.content.decode()
+
+
+def test_a_page_made_for_a_logged_in_person_is_never_served_to_anyone_else(
+    client, site, page_cache
+):
+    client.force_login(UserFactory(username="wangfang"))
+    client.get("/")
+    client.get("/votes/")
+    client.logout()
+    for url in ("/", "/votes/"):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss"
+        assert "我的页面" not in response.content.decode()
+
+
+def test_a_visitor_with_a_pending_message_gets_a_fresh_page(client, site, page_cache):
+    client.get("/notices/")
+    client.force_login(UserFactory(username="wangfang"))
+    logout = client.post("/accounts/logout/")
+    assert "messages" in logout.cookies  # "您已退出" waits in a cookie
+    response = client.get("/notices/")
+    assert "X-Page-Cache" not in response
+    assert 'class="messages"' in response.content.decode()
+    assert client.get("/notices/")["X-Page-Cache"] == "hit"  # the message was read
+
+
+def test_language_and_display_mode_are_part_of_the_key(client, site, page_cache):
+    chinese = client.get("/notices/")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/notices/")
+    client.cookies[settings.DISPLAY_MODE_COOKIE] = "elderly"
+    elderly = client.get("/notices/")
+    assert [r["X-Page-Cache"] for r in (chinese, english, elderly)] == ["miss"] * 3
+    assert '<html lang="en">' in english.content.decode()
+    assert '<body class="elderly' in elderly.content.decode()
+    assert client.get("/notices/")["X-Page-Cache"] == "hit"
+
+
+def test_the_page_parameters_split_the_cache_and_others_do_not(client, site, page_cache):
+    assert client.get("/notices/")["X-Page-Cache"] == "miss"
+    assert client.get("/notices/?category=property")["X-Page-Cache"] == "miss"
+    assert client.get("/notices/?utm_source=wechat")["X-Page-Cache"] == "hit"
+    assert client.get("/notices/?category=property&utm=1")["X-Page-Cache"] == "hit"
+    assert client.get("/search/?q=电梯")["X-Page-Cache"] == "miss"
+    other = client.get("/search/?q=停水")
+    assert other["X-Page-Cache"] == "miss"
+    assert "电梯维修" not in other.content.decode()
+
+
+def test_a_published_change_is_visible_on_the_next_request(
+    client, site, page_cache, django_capture_on_commit_callbacks
+):
+    notice = site["notice"]
+    assert "小区电梯维修通知" in client.get("/notices/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        notice.title = "小区电梯改期维修"
+        notice.save_revision().publish()
+    html = client.get("/notices/").content.decode()
+    assert "小区电梯改期维修" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        notice.unpublish()
+    assert "小区电梯改期维修" not in client.get("/notices/").content.decode()
+    assert client.get(notice.url).status_code == 404
+
+
+def test_nothing_is_invalidated_before_the_transaction_commits(client, site, page_cache):
+    client.get("/notices/")
+    notice = site["notice"]
+    notice.title = "尚未提交的标题"
+    notice.save_revision().publish()  # inside the test's transaction, never committed
+    assert client.get("/notices/")["X-Page-Cache"] == "hit"
+
+
+def test_changing_site_settings_invalidates_every_page(
+    client, site, home, page_cache, django_capture_on_commit_callbacks
+):
+    client.get("/")
+    with django_capture_on_commit_callbacks(execute=True):
+        community = CommunitySettings.for_site(home.get_site())
+        community.hotline = "0591-12345678"
+        community.save()
+    response = client.get("/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "0591-12345678" in response.content.decode()
+
+
+def test_a_returning_browser_gets_a_304(client, site, page_cache):
+    etag = client.get("/notices/")["ETag"]
+    cached = client.get("/notices/", HTTP_IF_NONE_MATCH=etag)
+    assert cached.status_code == 304 and cached["ETag"] == etag
+    assert client.get("/notices/", HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/notices/", "/notices/feed/", "/notices/notice-page/"])
+def test_pages_and_feeds_answer_conditional_requests_without_the_cache(client, site, url):
+    response = client.get(url)
+    assert response.status_code == 200 and response.has_header("ETag")
+    again = client.get(url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+
+
+def test_vote_pages_with_live_figures_are_kept_briefly(client, site, page_cache, monkeypatch):
+    stored = {}
+    real_set_many = cache.set_many
+
+    def spy(data, timeout=None):
+        stored.update(dict.fromkeys(data, timeout))
+        return real_set_many(data, timeout)
+
+    monkeypatch.setattr(cache, "set_many", spy)
+    client.get("/votes/")
+    client.get("/notices/")
+    assert sorted(set(stored.values())) == [30, settings.PAGE_CACHE_SECONDS]
+
+
+def test_pages_that_did_not_opt_in_are_never_stored(client, site, page_cache):
+    for url in ("/accounts/login/", "/accounts/signup/", "/me/"):
+        client.get(url)
+        assert "X-Page-Cache" not in client.get(url), url
+
+
+def test_a_post_is_never_answered_from_the_cache(client, site, page_cache):
+    client.get("/search/?q=电梯")
+    response = client.post("/search/?q=电梯")
+    assert "X-Page-Cache" not in response
+
+
+def test_another_workers_invalidation_is_seen_within_a_second(
+    client, site, page_cache, monkeypatch
+):
+    """The generation lives in the shared cache; this process re-reads it at most once
+    a second, so an invalidation made by another worker or server shows within 1 s."""
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache_module.time, "monotonic", lambda: clock[0])
+    client.get("/notices/")
+    assert client.get("/notices/")["X-Page-Cache"] == "hit"
+    cache.set(page_cache_module.GENERATION_KEY, "set-by-another-worker", None)
+    clock[0] += 0.5
+    assert client.get("/notices/")["X-Page-Cache"] == "hit"
+    clock[0] += 0.6
+    assert client.get("/notices/")["X-Page-Cache"] == "miss"
+
+
+def test_a_page_is_kept_no_longer_than_its_lifetime(client, site, page_cache, monkeypatch):
+    clock = [2_000_000_000.0]
+    monkeypatch.setattr(page_cache_module.time, "time", lambda: clock[0])
+    client.get("/votes/")
+    clock[0] += 29
+    assert client.get("/votes/")["X-Page-Cache"] == "hit"
+    clock[0] += 2
+    cache.clear()  # the shared copy expires by the timeout given to the cache
+    assert client.get("/votes/")["X-Page-Cache"] == "miss"  # this process's copy too
