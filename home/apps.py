@@ -10,6 +10,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from portal.features import load_feature_signals
         from portal.page_cache import connect_signals
 
         connect_signals()
+        load_feature_signals(self)
