@@ -127,6 +127,15 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+# Wagtail remembers which rendition files exist in the "renditions" cache and writes
+# to it on every page that shows an image: per-process memory is right for that (a
+# miss only costs one query), where the database cache would take a write lock per
+# request.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 600,
+}
 # Longest life of a page in the anonymous page cache (portal/page_cache.py), seconds.
 PAGE_CACHE_SECONDS = 60
 PAGE_CACHE_ENABLED = True
@@ -188,7 +197,7 @@ USE_TZ = True
 
 # --- Static and media ----------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("LINLI_STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     # Bootstrap comes from the npm registry at install time (package.json + lock).

@@ -14,7 +14,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 if not os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
 # Most tests change content inside a transaction that never commits, so the page
 # cache's invalidation (on commit) would never run: the cache is off, except in the
 # tests of the cache itself (tests/portal/test_page_cache.py), which turn it on.
