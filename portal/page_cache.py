@@ -222,6 +222,7 @@ class _Local:
     def clear(self):
         self.pages = OrderedDict()
         self.params = {}
+        self.memo = {}
         self.generation, self.generation_read_at = None, -1.0
 
     def current_generation(self):
@@ -234,6 +235,7 @@ class _Local:
     def new_generation(self, value):
         with self.lock:
             self.pages.clear()
+            self.memo.clear()
             self.generation, self.generation_read_at = value, time.monotonic()
 
     def get(self, key):
@@ -255,6 +257,24 @@ class _Local:
 
 
 local = _Local()
+
+
+def remember(name, compute):
+    """``compute()`` once per process and cache generation: for what every page
+    shows and only an editor changes (the main menu), so that pages the cache cannot
+    serve (a logged-in resident's) do not repeat the same queries on every request.
+    Forgotten with every invalidation, like the pages; with the page cache off (the
+    test suite), computed every time."""
+    if not settings.PAGE_CACHE_ENABLED:
+        return compute()
+    generation = local.current_generation()
+    key = (generation, name)
+    if key not in local.memo:
+        with local.lock:
+            if len(local.memo) > LOCAL_PAGES:
+                local.memo.clear()
+            local.memo[key] = compute()
+    return local.memo[key]
 
 
 class AnonymousPageCacheMiddleware:

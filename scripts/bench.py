@@ -1,8 +1,9 @@
 """`make bench`: measure the production-settings site under gunicorn with wrk.
 
 Copies the demo database, adds 1,000 generated notices, serves it with gunicorn +
-whitenoise (production settings, plain http on loopback), drives each URL with wrk at
-16 connections for a fixed time, and prints requests/s and p50/p99 latency, with each
+whitenoise (production settings, plain http on loopback) twice — with the anonymous
+page cache and without it (LINLI_PAGE_CACHE=off) — drives each URL with wrk at 16
+connections for a fixed time, and prints requests/s and p50/p99 latency, with each
 page's throughput as a ratio of the static CSS file's.
 
 Then, in a second database, the search section: the demo plus 10,000 generated
@@ -139,24 +140,30 @@ def main():
     manage(env, "generate_notices", str(EXTRA_NOTICES))
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            str(Path(PY).parent / "gunicorn"),
-            "portal.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BASE,
-        env=env,
-    )
+    manage(env, "createcachetable")
+    servers, ports = [], {}
+    for mode in ("cached", "uncached"):
+        ports[mode] = free_port()
+        mode_env = {**env, "LINLI_PAGE_CACHE": "on" if mode == "cached" else "off"}
+        servers.append(
+            subprocess.Popen(
+                [
+                    str(Path(PY).parent / "gunicorn"),
+                    "portal.wsgi:application",
+                    "--bind",
+                    f"127.0.0.1:{ports[mode]}",
+                    "--workers",
+                    "2",
+                    "--log-level",
+                    "warning",
+                ],
+                cwd=BASE,
+                env=mode_env,
+            )
+        )
     try:
-        root = f"http://127.0.0.1:{port}"
-        wait_for(root + "/")
+        for port in ports.values():
+            wait_for(f"http://127.0.0.1:{port}/")
         sample = subprocess.run(
             [PY, "manage.py", "shell", "--no-imports", "-c", BENCH_URLS_SNIPPET],
             cwd=BASE,
@@ -165,27 +172,37 @@ def main():
             text=True,
             check=True,
         ).stdout.split()
-        notice_url, css_url = sample[0], sample[1]
-        targets = [
-            ("static CSS", css_url),
+        notice_url, css_url, vote_url = sample[0], sample[1], sample[2]
+        pages = [
             ("/", "/"),
             ("/notices/", "/notices/"),
             ("one notice", notice_url),
+            ("/votes/", "/votes/"),
+            ("one vote", vote_url),
+            ("/search/?q=电梯", "/search/?q=%E7%94%B5%E6%A2%AF"),
         ]
-        for _, path in targets:
-            wait_for(root + path)
-        results = {name: run_wrk(root + path) for name, path in targets}
+        results = {("static CSS", ""): run_wrk(f"http://127.0.0.1:{ports['cached']}{css_url}")}
+        for mode, port in ports.items():
+            for name, path in pages:
+                wait_for(f"http://127.0.0.1:{port}{path}")
+                results[(name, mode)] = run_wrk(f"http://127.0.0.1:{port}{path}")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in servers:
+            server.terminate()
+        for server in servers:
+            server.wait(timeout=30)
         shutil.rmtree(work, ignore_errors=True)
 
-    static_rps = results["static CSS"][0]
-    print(f"\nwrk: {CONNECTIONS} connections, {DURATION}s per URL, gunicorn 2 workers, SQLite")
-    print(f"{'URL':<14}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'vs static':>11}{'non-2xx':>9}")
-    for name, (rps, p50, p99, errors) in results.items():
+    static_rps = results[("static CSS", "")][0]
+    print(f"\nwrk: {CONNECTIONS} connections, {DURATION}s per URL, gunicorn 2 workers, SQLite,")
+    print(f"demo community + {EXTRA_NOTICES} notices; cached = anonymous page cache on")
+    print(
+        f"{'URL':<18}{'mode':<10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}"
+        f"{'vs static':>11}{'non-2xx':>9}"
+    )
+    for (name, mode), (rps, p50, p99, errors) in results.items():
         ratio = rps / static_rps if static_rps else 0
-        print(f"{name:<14}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{ratio:>10.1%}{errors:>9}")
+        print(f"{name:<18}{mode:<10}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{ratio:>10.1%}{errors:>9}")
 
     bench_search()
     bench_tally()
@@ -195,8 +212,10 @@ BENCH_URLS_SNIPPET = """
 from django.templatetags.static import static
 from home.models import NoticePage
 notice = NoticePage.objects.visible().order_by("-first_published_at").first()
+from participation.votes.models import PlanVote
 print(notice.url)
 print(static("css/site.css"))
+print(f"/votes/{PlanVote.objects.filter(published=True).order_by('pk').first().pk}/")
 """
 
 SEARCH_TIMING_SNIPPET = """

@@ -2,17 +2,21 @@ from django import template
 from django.utils.translation import get_language
 from wagtail.models import Site
 
+from portal.page_cache import remember
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """Header navigation: live children of the site's root page marked "show in menus"."""
-    request = context["request"]
-    if not hasattr(request, "_linli_menu"):
-        site = Site.find_for_request(request)
-        request._linli_menu = list(site.root_page.get_children().live().in_menu()) if site else []
-    return request._linli_menu
+    site = Site.find_for_request(context["request"])
+    if site is None:
+        return []
+    return remember(
+        f"main-menu-{site.pk}",
+        lambda: list(site.root_page.get_children().live().in_menu()),
+    )
 
 
 @register.simple_tag

@@ -138,7 +138,8 @@ CACHES["renditions"] = {
 }
 # Longest life of a page in the anonymous page cache (portal/page_cache.py), seconds.
 PAGE_CACHE_SECONDS = 60
-PAGE_CACHE_ENABLED = True
+# LINLI_PAGE_CACHE=off turns it off (make bench measures both ways).
+PAGE_CACHE_ENABLED = os.environ.get("LINLI_PAGE_CACHE", "on") != "off"
 
 # Background work: run at once in development; production uses the database backend
 # with `manage.py db_worker` (see production.py).

@@ -236,3 +236,24 @@ def test_a_page_is_kept_no_longer_than_its_lifetime(client, site, page_cache, mo
     clock[0] += 2
     cache.clear()  # the shared copy expires by the timeout given to the cache
     assert client.get("/votes/")["X-Page-Cache"] == "miss"  # this process's copy too
+
+
+def test_the_main_menu_is_read_once_per_generation(
+    client,
+    site,
+    home,
+    page_cache,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,  # noqa: E501
+):
+    client.force_login(UserFactory(username="wangfang"))  # never served from the cache
+    client.get("/notices/")
+    with django_assert_max_num_queries(40) as first:
+        client.get("/notices/")
+    menu_queries = [
+        q for q in first.captured_queries if "show_in_menus" in q["sql"].partition("WHERE")[2]
+    ]
+    assert menu_queries == []
+    with django_capture_on_commit_callbacks(execute=True):
+        make_standard_page(home, title="办事指南", slug="guide", show_in_menus=True)
+    assert "办事指南" in client.get("/notices/").content.decode()
