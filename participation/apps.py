@@ -8,3 +8,8 @@ class ParticipationConfig(AppConfig):
     name = "participation"
     verbose_name = _("Participation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from participation.logs import connect_role_signals
+
+        connect_role_signals()
