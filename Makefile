@@ -31,6 +31,7 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo_community --quiet
+	$(PY) manage.py vote_schedule
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The same site with production settings under gunicorn + whitenoise, over plain http

@@ -10,6 +10,8 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from participation.logs import connect_role_signals
         from portal.features import load_feature_signals
 
+        connect_role_signals()
         load_feature_signals(self)

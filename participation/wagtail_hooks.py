@@ -4,10 +4,15 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from participation.admin_menu import ParticipationViewSetGroup
-from participation.logs import register_log_actions, register_vote_log_actions
+from participation.logs import (
+    register_log_actions,
+    register_role_log_actions,
+    register_vote_log_actions,
+)
 from participation.residents.models import ResidentProfile
 from participation.residents.panels import add_panels as add_resident_panels
 from participation.residents.viewsets import ResidentPermissionPolicy
+from participation.votes.admin_assets import global_admin_css as vote_admin_css
 from participation.votes.panels import add_panels as add_vote_panels
 
 register_permission_policy(ResidentProfile, ResidentPermissionPolicy(ResidentProfile))
@@ -22,3 +27,5 @@ hooks.register("construct_homepage_panels", add_resident_panels)
 hooks.register("construct_homepage_panels", add_vote_panels)
 hooks.register("register_log_actions", register_log_actions)
 hooks.register("register_log_actions", register_vote_log_actions)
+hooks.register("register_log_actions", register_role_log_actions)
+hooks.register("insert_global_admin_css", vote_admin_css)

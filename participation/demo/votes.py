@@ -1,7 +1,7 @@
 """Plan votes for the demo community (called by `load_demo_community`).
 
 Three votes: an open owners' vote on turning the 架空层 into a children's play area
-(a special matter under Art. 278: change of use of a common part), an open households'
+(Art. 278 para. 1 item 8, change of use of a common part: three quarters), an open households'
 vote between three parking plans, and a closed residents' advisory vote with results.
 Ballots are paper ballots entered by the demo committee account, chosen by a fixed
 pattern, so reruns change nothing and the owners' voters the README names can still
@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from participation.residents.models import ResidentProfile
 from participation.votes.ballots import enter_paper_ballot
-from participation.votes.choices import BallotKind, Electorate, Matter
+from participation.votes.choices import Art278Item, BallotKind, Electorate, OptionRole
 from participation.votes.models import PlanVote, VoteOption
 from participation.votes.roll import freeze_electorate
 
@@ -29,6 +29,14 @@ PARKING = "地面停车位调整方案（三选一）"
 GREEN = "中心绿地夜间照明意见征集"
 
 
+PLAYGROUND_TEXT = (
+    "<p>3号楼架空层现为杂物堆放区。业委会提议改造为儿童游乐区：铺设软质地垫、"
+    "安装滑梯和攀爬架，设置家长休息座椅，费用从公共收益中列支。</p>"
+    "<p>改变共有部分用途属于《民法典》第278条第一款第（八）项事项，须经参与表决"
+    "专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意。</p>"
+)
+
+
 def _options(vote, options):
     VoteOption.objects.bulk_create(
         VoteOption(vote=vote, sort_order=n, **option) for n, option in enumerate(options)
@@ -36,10 +44,15 @@ def _options(vote, options):
 
 
 YES_NO = [
-    {"key": "agree", "label": "同意"},
-    {"key": "disagree", "label": "不同意"},
-    {"key": "abstain", "label": "弃权", "is_abstention": True},
+    {"key": "agree", "label": "同意", "role": OptionRole.ADOPT},
+    {"key": "disagree", "label": "不同意", "role": OptionRole.AGAINST},
+    {"key": "abstain", "label": "弃权", "role": OptionRole.ABSTAIN},
 ]
+
+
+def _open_quietly(vote, now):
+    freeze_electorate(vote, now)
+    PlanVote.objects.filter(pk=vote.pk).update(opening_mail_sent_at=now)
 
 
 def _paper_ballots(vote, clerk, share, pattern, keep_free=()):
@@ -63,29 +76,32 @@ def _paper_ballots(vote, clerk, share, pattern, keep_free=()):
 
 
 def ensure_demo_votes(clerk, keep_free_users=()):
+    """Create the three demo votes once; returns how many were created.
+
+    Their rolls are frozen here and they count as announced (no opening mail to the
+    fictional residents when `make run` starts the scheduler)."""
     keep_free_users = list(keep_free_users)
-    """Create the three demo votes once; returns how many were created."""
     now = timezone.now()
     created = 0
+    # Earlier demo data called a change of use item (七); it is item (八). The
+    # description may be corrected after opening; the rule and item were already right.
+    PlanVote.objects.filter(title=PLAYGROUND, description__contains="第（七）项").update(
+        description=PLAYGROUND_TEXT
+    )
     if not PlanVote.objects.filter(title=PLAYGROUND).exists():
         vote = PlanVote.objects.create(
             title=PLAYGROUND,
             space="架空层",
-            description=(
-                "<p>3号楼架空层现为杂物堆放区。业委会提议改造为儿童游乐区：铺设软质地垫、"
-                "安装滑梯和攀爬架，设置家长休息座椅，费用从公共收益中列支。</p>"
-                "<p>改变共有部分用途属于《民法典》第278条第一款第（七）项事项，须经参与表决"
-                "专有部分面积四分之三以上且参与表决人数四分之三以上的业主同意。</p>"
-            ),
+            description=PLAYGROUND_TEXT,
             electorate=Electorate.OWNERS,
-            matter=Matter.SPECIAL,
+            art278_item=Art278Item.COMMON_PARTS,
             ballot_kind=BallotKind.YES_NO,
             opens_at=now - datetime.timedelta(days=3),
             closes_at=now + datetime.timedelta(days=11),
             published=True,
         )
         _options(vote, YES_NO)
-        freeze_electorate(vote, now)
+        _open_quietly(vote, now)
         _paper_ballots(
             vote, clerk, 3, ["agree", "agree", "agree", "disagree", "abstain"], keep_free_users
         )
@@ -99,7 +115,6 @@ def ensure_demo_votes(clerk, keep_free_users=()):
                 "本次为住户表决，每户一票，结果供业委会决策参考。</p>"
             ),
             electorate=Electorate.HOUSEHOLDS,
-            matter=Matter.ORDINARY,
             ballot_kind=BallotKind.OPTIONS,
             opens_at=now - datetime.timedelta(days=1),
             closes_at=now + datetime.timedelta(days=6),
@@ -126,10 +141,10 @@ def ensure_demo_votes(clerk, keep_free_users=()):
                     "description": "与周边写字楼签订夜间共享协议。",
                     "estimated_cost": Decimal("0"),
                 },
-                {"key": "abstain", "label": "弃权", "is_abstention": True},
+                {"key": "abstain", "label": "弃权", "role": OptionRole.ABSTAIN},
             ],
         )
-        freeze_electorate(vote, now)
+        _open_quietly(vote, now)
         _paper_ballots(vote, clerk, 4, ["a", "c", "a", "b", "c", "a"], keep_free_users)
         created += 1
     if not PlanVote.objects.filter(title=GREEN).exists():
@@ -138,14 +153,13 @@ def ensure_demo_votes(clerk, keep_free_users=()):
             space="中心绿地",
             description="<p>是否在中心绿地步道加装夜间照明（每晚18:00–22:00）？</p>",
             electorate=Electorate.RESIDENTS,
-            matter=Matter.ORDINARY,
             ballot_kind=BallotKind.YES_NO,
             opens_at=now - datetime.timedelta(days=30),
             closes_at=now + datetime.timedelta(hours=1),
             published=True,
         )
         _options(vote, YES_NO)
-        freeze_electorate(vote, now)
+        _open_quietly(vote, now)
         _paper_ballots(vote, clerk, 1, ["agree", "agree", "disagree", "agree", "abstain"])
         # Move the closing time into the past: a closed advisory vote with results.
         PlanVote.objects.filter(pk=vote.pk).update(closes_at=now - datetime.timedelta(days=16))

@@ -11,13 +11,15 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from participation.households.models import Building
+from participation.logs import ROLE_ADDED, ROLE_REMOVED
 from participation.votes import exports
 from participation.votes.ballots import BallotRefused, enter_paper_ballot
 from participation.votes.forms import PaperBallotForm
 from participation.votes.lifecycle import close_now, open_now
-from participation.votes.models import Ballot, BallotAccessLog, PlanVote, RollEntry
+from participation.votes.models import Ballot, BallotAccessLog, PlanVote, RollEntry, VoteStatus
 from participation.votes.permissions import can_manage_votes, can_view_ballot_choices
 from participation.votes.results import (
     VERDICT_LABELS,
@@ -26,12 +28,24 @@ from participation.votes.results import (
     vote_result,
     winner_label,
 )
-from participation.votes.roll import ensure_frozen
 
 ROLL_PAGE_SIZE = 100
 
 
 PAPER_LIST_SIZE = 1000
+
+
+AUDIT_TRAIL_SIZE = 50
+
+
+def role_changes():
+    """Who joined or left the 审计 and 居委会 groups, and who made the change, newest
+    first (``participation.logs``): shown beside the ballot openings of each vote."""
+    return (
+        ModelLogEntry.objects.filter(action__in=(ROLE_ADDED, ROLE_REMOVED))
+        .select_related("user")
+        .order_by("-timestamp")
+    )
 
 
 class VoteAdminMixin(WagtailAdminTemplateMixin):
@@ -40,7 +54,7 @@ class VoteAdminMixin(WagtailAdminTemplateMixin):
     def dispatch(self, request, *args, **kwargs):
         if not self.has_permission(request.user):
             raise PermissionDenied
-        self.vote = ensure_frozen(get_object_or_404(PlanVote, pk=kwargs["pk"]))
+        self.vote = get_object_or_404(PlanVote, pk=kwargs["pk"])
         return super().dispatch(request, *args, **kwargs)
 
     def has_permission(self, user):
@@ -76,7 +90,13 @@ class ManageView(VoteAdminMixin, TemplateView):
         vote = self.vote
         context = super().get_context_data(**kwargs)
         context["participation"] = participation_summary(vote)
-        context["status"] = vote.status()
+        status = context["status"] = vote.status()
+        frozen = vote.frozen_at is not None
+        context["can_open"] = status in (VoteStatus.DRAFT, VoteStatus.UPCOMING) or (
+            status == VoteStatus.OPEN and not frozen
+        )
+        context["can_close"] = status == VoteStatus.OPEN
+        context["can_enter_paper"] = status == VoteStatus.OPEN and frozen
         if vote.is_closed and vote.frozen_at:
             result = vote_result(vote)
             context.update(
@@ -189,29 +209,49 @@ class RollView(VoteAdminMixin, TemplateView):
             entries=page,
             query=query,
             can_audit=can_view_ballot_choices(self.request.user),
+            openings=BallotAccessLog.objects.filter(ballot__vote=self.vote).select_related(
+                "auditor", "ballot__roll_entry"
+            )[:AUDIT_TRAIL_SIZE],
+            role_changes=role_changes()[:AUDIT_TRAIL_SIZE],
             **kwargs,
         )
 
 
 class AuditBallotView(VoteAdminMixin, TemplateView):
-    """An auditor opens one ballot; every opening is logged."""
+    """An auditor opens one ballot. Opening is a POST with CSRF, never a link: a link
+    that a browser follows (prefetch, a crawler in the auditor's session) would log an
+    opening in their name. GET shows who the ballot is from and the button, not the
+    choice; every POST is logged."""
 
     template_name = "participation/admin/vote_audit.html"
     page_title = gettext_lazy("Ballot")
+    http_method_names = ["get", "post"]
 
     def has_permission(self, user):
         return can_view_ballot_choices(user)
 
-    def get_context_data(self, **kwargs):
-        ballot = get_object_or_404(
+    def ballot(self):
+        return get_object_or_404(
             Ballot.objects.select_related("choice__option", "roll_entry"),
             vote=self.vote,
             pk=self.kwargs["ballot_pk"],
         )
-        BallotAccessLog.objects.create(ballot=ballot, auditor=self.request.user)
-        log(instance=self.vote, action="linli.vote.ballot_opened", user=self.request.user)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(ballot=self.ballot(), opened=False))
+
+    def post(self, request, *args, **kwargs):
+        ballot = self.ballot()
+        BallotAccessLog.objects.create(ballot=ballot, auditor=request.user)
+        log(instance=self.vote, action="linli.vote.ballot_opened", user=request.user)
+        return self.render_to_response(self.get_context_data(ballot=ballot, opened=True))
+
+    def get_context_data(self, **kwargs):
         return super().get_context_data(
-            ballot=ballot, accesses=ballot.access_log.select_related("auditor")[:20], **kwargs
+            accesses=BallotAccessLog.objects.filter(ballot=kwargs["ballot"]).select_related(
+                "auditor"
+            )[:20],
+            **kwargs,
         )
 
 

@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from participation.votes.choices import Channel
-from participation.votes.models import Ballot, BallotChoice, PlanVote, RollEntry, VoteStatus
+from participation.votes.models import Ballot, BallotChoice, PlanVote, VoteStatus
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -45,7 +45,8 @@ def normalise_receipt(code):
     )
 
 
-def _describe(ballot):
+def describe_recorded(ballot):
+    """Why a second ballot is refused: the first one's channel and time."""
     return _("A %(channel)s ballot for %(voter)s was already recorded on %(when)s.") % {
         "channel": ballot.get_channel_display().lower(),
         "voter": ballot.roll_entry.label,
@@ -99,7 +100,7 @@ def cast_online(vote, entry, user, option, now=None):
         except IntegrityError:
             existing = Ballot.objects.select_related("roll_entry").get(roll_entry=entry)
         if not (vote.allow_change and existing.channel == Channel.ONLINE):
-            raise BallotRefused(_describe(existing))
+            raise BallotRefused(describe_recorded(existing))
         code = new_receipt_code()
         BallotChoice.objects.filter(ballot=existing).update(option=option)
         existing.receipt = code
@@ -146,7 +147,7 @@ def enter_paper_ballot(vote, entry, option, entered_by, paper_number, now=None):
                     _("Paper ballot number %(number)s has already been entered.")
                     % {"number": paper_number}
                 ) from None
-            raise BallotRefused(_describe(existing)) from None
+            raise BallotRefused(describe_recorded(existing)) from None
 
 
 def find_by_receipt(vote, code):
@@ -155,10 +156,6 @@ def find_by_receipt(vote, code):
         .select_related("roll_entry")
         .first()
     )
-
-
-def lookup_entry(vote, entry_id):
-    return RollEntry.objects.filter(vote=vote, pk=entry_id).first()
 
 
 def ballots_cast_by(user):

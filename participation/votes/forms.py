@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from participation.votes.ballots import normalise_receipt
-from participation.votes.choices import BallotKind, Electorate, Matter
+from participation.votes.choices import BallotKind, Electorate, OptionRole
 from participation.votes.models import PlanVote, VoteOption
 
 
@@ -79,7 +79,7 @@ class ReceiptForm(forms.Form):
 # What people vote on and under which rule: fixed once the vote has opened.
 LOCKED_FIELDS = (
     "electorate",
-    "matter",
+    "art278_item",
     "ballot_kind",
     "opens_at",
     "closes_at",
@@ -98,7 +98,11 @@ SYSTEM_FIELDS = (
 )
 
 
-YES_NO_OPTIONS = [("agree", _("Agree")), ("disagree", _("Disagree")), ("abstain", _("Abstain"))]
+YES_NO_OPTIONS = [
+    ("agree", _("Agree"), OptionRole.ADOPT),
+    ("disagree", _("Disagree"), OptionRole.AGAINST),
+    ("abstain", _("Abstain"), OptionRole.ABSTAIN),
+]
 
 
 def _same(old, new):
@@ -129,23 +133,50 @@ class PlanVoteAdminForm(WagtailAdminModelForm):
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("The vote must close after it opens."))
-        if (
-            cleaned.get("electorate") != Electorate.OWNERS
-            and cleaned.get("matter") == Matter.SPECIAL
-        ):
-            self.add_error("matter", _("Only owners' votes decide special matters under Art. 278."))
-        if cleaned.get("ballot_kind") == BallotKind.OPTIONS:
-            options = self.formsets.get("options")
-            plans = [
-                form
-                for form in (options.forms if options is not None else [])
-                if form.cleaned_data
-                and not form.cleaned_data.get("DELETE")
-                and not form.cleaned_data.get("is_abstention")
-            ]
-            if len(plans) < 2:
-                raise forms.ValidationError(_("A vote between plans needs at least two plans."))
+        owners = cleaned.get("electorate") == Electorate.OWNERS
+        if owners and not cleaned.get("art278_item"):
+            self.add_error(
+                "art278_item", _("Choose which of the nine Art. 278 matters this vote decides.")
+            )
+        if not owners and cleaned.get("art278_item"):
+            self.add_error(
+                "art278_item",
+                _("Only owners' votes decide matters under Art. 278: leave it empty."),
+            )
+        self._check_option_roles(cleaned.get("ballot_kind"))
         return cleaned
+
+    def _live_options(self):
+        options = self.formsets.get("options")
+        if options is not None:
+            options.is_valid()  # ClusterForm validates formsets after the form's clean()
+        return [
+            form
+            for form in (options.forms if options is not None else [])
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+
+    def _check_option_roles(self, ballot_kind):
+        """What the tally reads is each option's role, never its key: a yes/no vote needs
+        exactly one "against", at most one "abstain" and at least one option to adopt; a
+        vote between plans needs two plans. Empty yes/no options are filled in on save."""
+        roles = [form.cleaned_data.get("role") for form in self._live_options()]
+        if ballot_kind == BallotKind.OPTIONS:
+            if roles.count(OptionRole.ADOPT) < 2:
+                raise forms.ValidationError(_("A vote between plans needs at least two plans."))
+        elif roles:
+            if roles.count(OptionRole.AGAINST) != 1:
+                raise forms.ValidationError(
+                    _("An agree / disagree vote needs exactly one option meaning “against”.")
+                )
+            if roles.count(OptionRole.ABSTAIN) > 1:
+                raise forms.ValidationError(
+                    _("An agree / disagree vote can have at most one abstention.")
+                )
+            if roles.count(OptionRole.ADOPT) < 1:
+                raise forms.ValidationError(
+                    _("An agree / disagree vote needs an option meaning “adopt” (agree).")
+                )
 
     def save(self, commit=True):
         if commit and self.instance.pk:
@@ -164,15 +195,9 @@ class PlanVoteAdminForm(WagtailAdminModelForm):
         instance = super().save(commit=commit)
         if commit and instance.ballot_kind == BallotKind.YES_NO and not instance.options.exists():
             with translation.override(settings.LANGUAGE_CODE):  # content, not interface
-                labels = [(key, str(label)) for key, label in YES_NO_OPTIONS]
+                labels = [(key, str(label), role) for key, label, role in YES_NO_OPTIONS]
             VoteOption.objects.bulk_create(
-                VoteOption(
-                    vote=instance,
-                    key=key,
-                    label=label,
-                    is_abstention=key == "abstain",
-                    sort_order=order,
-                )
-                for order, (key, label) in enumerate(labels)
+                VoteOption(vote=instance, key=key, label=label, role=role, sort_order=order)
+                for order, (key, label, role) in enumerate(labels)
             )
         return instance

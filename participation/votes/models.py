@@ -21,7 +21,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
-from participation.votes.choices import BallotKind, Channel, Electorate, Matter
+from participation.votes.choices import Art278Item, BallotKind, Channel, Electorate, OptionRole
+from participation.votes.tally import Matter, matter_for_item
 
 
 class VoteStatus(models.TextChoices):
@@ -70,12 +71,15 @@ class PlanVote(ClusterableModel):
     electorate = models.CharField(
         _("electorate"), max_length=16, choices=Electorate.choices, default=Electorate.OWNERS
     )
-    matter = models.CharField(
-        _("matter"),
-        max_length=16,
-        choices=Matter.choices,
-        default=Matter.ORDINARY,
-        help_text=_("Owners' votes only: decides the majority needed."),
+    art278_item = models.PositiveSmallIntegerField(
+        _("matter (Civil Code Art. 278)"),
+        choices=Art278Item.choices,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Owners' votes only: which of the nine matters of Art. 278 this vote decides. "
+            "Items 6–8 need three quarters, the others more than half."
+        ),
     )
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
@@ -101,7 +105,11 @@ class PlanVote(ClusterableModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(closes_at__gt=F("opens_at")), name="vote_closes_after_it_opens"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(art278_item__isnull=True) | Q(art278_item__gte=1, art278_item__lte=9),
+                name="vote_art278_item_is_one_of_nine",
+            ),
         ]
 
     def __str__(self):
@@ -121,6 +129,29 @@ class PlanVote(ClusterableModel):
         """Frozen, or published with its opening time passed (frozen lazily or not)."""
         return self.frozen_at is not None or (
             self.published and self.opens_at <= (now or timezone.now())
+        )
+
+    @property
+    def matter(self):
+        """The majority the vote needs, derived from its Art. 278 item (tally.Matter)."""
+        return matter_for_item(self.art278_item)
+
+    @property
+    def is_owners_vote(self):
+        """An owners' decision under Art. 278 (the others are advisory)."""
+        return self.electorate == Electorate.OWNERS
+
+    @property
+    def majority_needed(self):
+        """The rule in words, for the vote and results pages."""
+        if self.matter == Matter.SPECIAL:
+            return _(
+                "This special matter needs at least three quarters of the participating "
+                "area and of the participating owners."
+            )
+        return _(
+            "This matter needs more than half of the participating area and of the "
+            "participating owners."
         )
 
     @property
@@ -150,8 +181,15 @@ class VoteOption(Orderable):
     estimated_cost = models.DecimalField(
         _("estimated cost (yuan)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    is_abstention = models.BooleanField(
-        _("abstention"), default=False, help_text=_("Counts as taking part, supports nothing.")
+    role = models.CharField(
+        _("meaning"),
+        max_length=10,
+        choices=OptionRole.choices,
+        default=OptionRole.ADOPT,
+        help_text=_(
+            "What the tally reads: adopt (agree, or a plan), against (disagree), or abstain "
+            "(counts as taking part, supports nothing)."
+        ),
     )
 
     panels = [
@@ -160,7 +198,7 @@ class VoteOption(Orderable):
         FieldPanel("description"),
         FieldPanel("image"),
         FieldPanel("estimated_cost"),
-        FieldPanel("is_abstention"),
+        FieldPanel("role"),
     ]
 
     class Meta(Orderable.Meta):
@@ -172,6 +210,14 @@ class VoteOption(Orderable):
 
     def __str__(self):
         return self.label
+
+    @property
+    def is_abstention(self):
+        return self.role == OptionRole.ABSTAIN
+
+    @property
+    def is_against(self):
+        return self.role == OptionRole.AGAINST
 
 
 class RollEntry(models.Model):

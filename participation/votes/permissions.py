@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from participation.votes.choices import Electorate
+from participation.permissions import is_verified_resident
+from participation.votes.ballots import describe_recorded
+from participation.votes.choices import Channel, Electorate
 from participation.votes.models import RollEntry, VoteStatus
 from participation.votes.roll import owner_key, resident_key, unit_key
 
@@ -35,14 +37,14 @@ class Standing:
     entry: RollEntry | None = None
     ballot: object | None = None
 
+    @property
+    def already_recorded(self):
+        """Refused because this voter's ballot is in (answered 409, not 403)."""
+        return not self.can_vote and self.ballot is not None
+
 
 def _when(value):
     return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
-
-
-def _is_verified(user):
-    profile = getattr(user, "resident", None)
-    return profile is not None and profile.is_verified
 
 
 def standing(user, vote, now=None):
@@ -52,9 +54,12 @@ def standing(user, vote, now=None):
         return Standing(False, _("Voting opens on %(when)s.") % {"when": _when(vote.opens_at)})
     if status in (VoteStatus.CLOSED, VoteStatus.DRAFT):
         return Standing(False, _("Voting closed on %(when)s.") % {"when": _when(vote.closes_at)})
+    if vote.frozen_at is None:
+        # Its time has come but the scheduler has not opened it yet (``lifecycle``).
+        return Standing(False, _("Voting opens in a moment: the electoral roll is being prepared."))
     if not user.is_authenticated:
         return Standing(False, _("Log in to vote."))
-    if not _is_verified(user):
+    if not is_verified_resident(user):
         return Standing(
             False, _("Claim your home with the code on the committee's letter before voting.")
         )
@@ -72,19 +77,14 @@ def standing(user, vote, now=None):
         return Standing(False, _("You were not on the electoral roll when this vote opened."))
     ballot = getattr(entry, "ballot", None)
     if ballot is not None:
-        if vote.allow_change and ballot.channel == "online":
+        if vote.allow_change and ballot.channel == Channel.ONLINE:
             return Standing(
                 True,
                 _("You have voted. You may change your ballot until the vote closes."),
                 entry,
                 ballot,
             )
-        return Standing(
-            False,
-            _("Your ballot was recorded on %(when)s.") % {"when": _when(ballot.cast_at)},
-            entry,
-            ballot,
-        )
+        return Standing(False, describe_recorded(ballot), entry, ballot)
     return Standing(True, _("You can vote."), entry)
 
 

@@ -1,10 +1,12 @@
 """Counting a plan vote: one aggregate query feeds the pure rules in ``tally``."""
 
 from decimal import Decimal
+from fractions import Fraction
 
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
+from participation.votes.choices import Electorate
 from participation.votes.models import Ballot, BallotChoice
 from participation.votes.tally import OptionCount, Totals, Verdict, fraction_to_percent, tally
 
@@ -31,8 +33,9 @@ def participation_totals(vote):
 
 
 def percent(part, whole):
-    """Display percentage with one decimal, capped at 100; "0.0" for an empty whole."""
-    return f"{min(part / whole, 1) * 100:.1f}" if whole else "0.0"
+    """Display percentage of ``part`` in ``whole`` (ints or Decimals), capped at 100 and
+    "0.0" for an empty whole, rounded as every other share is (``fraction_to_percent``)."""
+    return fraction_to_percent(min(Fraction(part) / Fraction(whole), 1) if whole else 0)
 
 
 def participation_summary(vote, taking_part=None):
@@ -44,7 +47,7 @@ def participation_summary(vote, taking_part=None):
         "area": taking_part.area,
         "heads_percent": percent(taking_part.heads, vote.roll_heads),
         "area_percent": percent(taking_part.area, vote.roll_area),
-        "is_owners": vote.electorate == "owners",
+        "is_owners": vote.electorate == Electorate.OWNERS,
     }
 
 
@@ -77,6 +80,7 @@ def vote_result(vote):
         Totals(heads=vote.roll_heads, area=vote.roll_area),
         option_counts(vote, options),
         abstain_keys=[option.key for option in options if option.is_abstention],
+        against_keys=[option.key for option in options if option.is_against],
     )
 
 

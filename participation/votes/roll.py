@@ -117,15 +117,3 @@ def freeze_electorate(vote, now=None):
             locked.save(update_fields=["roll_heads", "roll_area", "frozen_at"])
     vote.refresh_from_db()
     return vote
-
-
-def ensure_frozen(vote, now=None):
-    """Freeze an open vote that no one opened explicitly yet (the committee's "open
-    now" and `manage.py vote_schedule` freeze too), and announce it. A vote that
-    closed unfrozen stays without a roll: it is not tallied against today's register."""
-    from participation.votes.tasks import send_vote_opened
-
-    if vote.frozen_at is None and vote.status(now) == "open":
-        freeze_electorate(vote, now)
-        transaction.on_commit(lambda: send_vote_opened.enqueue(vote.pk))
-    return vote

@@ -10,14 +10,14 @@ Legal basis (owners' votes only; residents' and households' votes are advisory):
 * **Civil Code Art. 278 para. 2** (2021): a decision needs the participation of owners
   whose exclusive area is at least two thirds (占比三分之二以上) of the building area AND
   who are at least two thirds of all owners by head (人数占比三分之二以上).
-* Items 6–8 of Art. 278 para. 1 — raising and using the building maintenance fund,
-  rebuilding, changing the use of common parts or using them to run a business
-  (:attr:`Matter.SPECIAL`) — need the consent of owners holding at least three
-  quarters (四分之三以上) of the **participating** area AND at least three quarters of the
-  **participating** owners by head.
-* Every other matter (:attr:`Matter.ORDINARY`) needs the consent of owners holding more
-  than half (过半数) of the participating area AND more than half of the participating
-  owners by head.
+* Items 6–8 of Art. 278 para. 1 — *raising* the building maintenance fund, rebuilding,
+  changing the use of common parts or using them to run a business
+  (:attr:`Matter.SPECIAL`; :func:`matter_for_item`) — need the consent of owners
+  holding at least three quarters (四分之三以上) of the **participating** area AND at
+  least three quarters of the **participating** owners by head.
+* Every other matter (:attr:`Matter.ORDINARY`), *using* the fund (item 5) included,
+  needs the consent of owners holding more than half (过半数) of the participating area
+  AND more than half of the participating owners by head.
 * **Art. 1259**: "以上" (at least) includes the bound itself; "过半数" (more than half)
   does not, so exactly one half is not enough.
 
@@ -46,27 +46,10 @@ __all__ = [
     "Verdict",
     "approves",
     "fraction_to_percent",
+    "matter_for_item",
     "quorum_met",
     "tally",
 ]
-
-
-QUORUM = Fraction(2, 3)
-
-
-"""Art. 278 para. 2: at least two thirds of area and of heads must take part (inclusive)."""
-
-
-ORDINARY_MAJORITY = Fraction(1, 2)
-
-
-"""Art. 278 para. 2: ordinary matters need *more than* half (exclusive, Art. 1259)."""
-
-
-SPECIAL_MAJORITY = Fraction(3, 4)
-
-
-"""Art. 278 para. 2: items 6–8 need at least three quarters (inclusive, Art. 1259)."""
 
 
 class Electorate(StrEnum):
@@ -86,6 +69,29 @@ class Matter(StrEnum):
 
     ORDINARY = "ordinary"  # more than 1/2 of participating area and heads
     SPECIAL = "special"  # items 6–8: at least 3/4 of participating area and heads
+
+
+ART_278_ITEMS = range(1, 10)
+
+
+SPECIAL_ITEMS = frozenset({6, 7, 8})
+
+
+def matter_for_item(item: int | None) -> Matter:
+    """The majority an owners' vote on Art. 278 para. 1 item ``item`` needs.
+
+    Civil Code Art. 278 para. 2: items (六) raising the maintenance fund, (七) rebuilding
+    and (八) changing the use of common parts or running a business on them need three
+    quarters of the participating area and heads (:attr:`Matter.SPECIAL`); items
+    (一)–(五) and (九) — *using* the fund (五) among them — need more than half
+    (:attr:`Matter.ORDINARY`). ``None`` (an advisory vote, which decides no Art. 278
+    matter) is ordinary. Raises ValueError for a number that is not an item.
+    """
+    if item is None:
+        return Matter.ORDINARY
+    if isinstance(item, bool) or not isinstance(item, int) or item not in ART_278_ITEMS:
+        raise ValueError(f"Art. 278 para. 1 has items 1 to 9, not {item!r}")
+    return Matter.SPECIAL if item in SPECIAL_ITEMS else Matter.ORDINARY
 
 
 class Verdict(StrEnum):
@@ -351,6 +357,11 @@ def tally(
     against_keys: Iterable[str] | str = ("disagree",),
 ) -> TallyResult:
     """Count one plan vote and give its verdict.
+
+    Which options abstain and which are against is the caller's to say: the vote pages
+    pass the keys of the options whose ``VoteOption.role`` says so (``results.py``), so
+    staff may name their options as they like (``yes``/``no``). The defaults only
+    serve callers that use the conventional keys.
 
     ``electorate`` is the frozen roll (all who may vote); ``options`` holds one aggregate
     per option, abstentions included. Ballots are single-choice, so every cast ballot is

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy
 from django_tasks import task
 
 from participation.residents.models import ResidentProfile
+from participation.votes.choices import Electorate
 from participation.votes.models import PlanVote, RollEntry
 
 
@@ -16,19 +17,25 @@ def electorate_emails(vote, only_without_ballot=False):
     """Email addresses of the people who can cast each roll entry's ballot.
 
     Owners' votes: the owner's named voter. Households: the verified residents of the
-    unit. Residents: the resident. With ``only_without_ballot``, keys that voted are
-    skipped (for the reminder).
+    unit. Residents: the resident. Only people who agreed to be contacted
+    (``ResidentProfile.consent_contact_at``) and have not withdrawn it: withdrawing
+    clears the field. With ``only_without_ballot``, keys that voted are skipped (for
+    the reminder).
     """
     entries = RollEntry.objects.filter(vote=vote)
     if only_without_ballot:
         entries = entries.filter(ballot__isnull=True)
-    if vote.electorate == "households":
-        unit_ids = entries.values("unit_id")
+    if vote.electorate == Electorate.HOUSEHOLDS:
         users = ResidentProfile.objects.filter(
-            unit_id__in=unit_ids, verified_at__isnull=False
+            unit_id__in=entries.values("unit_id"),
+            verified_at__isnull=False,
+            consent_contact_at__isnull=False,
         ).values_list("user__email", flat=True)
-        return sorted({email for email in users if email})
-    return sorted({email for email in entries.values_list("user__email", flat=True) if email})
+    else:
+        users = entries.filter(user__resident__consent_contact_at__isnull=False).values_list(
+            "user__email", flat=True
+        )
+    return sorted({email for email in users if email})
 
 
 def _claim(vote_id, sent_field):

@@ -22,7 +22,6 @@ from participation.votes.results import (
     vote_result,
     winner_label,
 )
-from participation.votes.roll import ensure_frozen
 from portal.page_cache import cache_anonymous
 
 CLOSED_SHOWN = 20
@@ -50,9 +49,8 @@ def vote_list(request):
 
 
 def _published_vote(pk):
-    vote = get_object_or_404(PlanVote.objects.published(), pk=pk)
-    ensure_frozen(vote)
-    return vote
+    """The vote, read only: pages never open a vote (see ``lifecycle``)."""
+    return get_object_or_404(PlanVote.objects.published(), pk=pk)
 
 
 def _detail(request, vote, form, status=200, confirm_option=None, error=None):
@@ -78,14 +76,18 @@ def vote_detail(request, pk):
     """/votes/<id>/: the plan, its options, why you can or cannot vote, and the ballot.
 
     Casting takes two POSTs: the choice, then a confirmation (``confirm=1``). A refused
-    ballot answers 403 (no standing) or 409 (already recorded) with the reason.
+    ballot answers 403 (no standing) or 409 (a ballot for this voter is already recorded,
+    naming its channel and time) with the reason. Every answer in this flow has a length
+    that does not depend on the option chosen (the access log records lengths): the
+    confirmation lists every option and marks the chosen one with a fixed-size marker.
     """
     vote = _published_vote(pk)
     if request.method == "GET":
         return _detail(request, vote, BallotForm(vote))
     voter = standing(request.user, vote)
     if not voter.can_vote:
-        return _detail(request, vote, BallotForm(vote), status=403, error=voter.reason)
+        status = 409 if voter.already_recorded else 403
+        return _detail(request, vote, BallotForm(vote), status=status, error=voter.reason)
     form = BallotForm(vote, request.POST)
     if not form.is_valid():
         return _detail(request, vote, form, status=400)
@@ -103,7 +105,7 @@ def vote_detail(request, pk):
 
 def vote_receipt(request, pk):
     """/votes/<id>/receipt/: check that a receipt is in the count."""
-    vote = get_object_or_404(PlanVote.objects.published(), pk=pk)
+    vote = _published_vote(pk)
     form = ReceiptForm(request.GET if "code" in request.GET else None)
     context = {"vote": vote, "form": form, "ballot": None, "checked": False}
     status = 200
@@ -146,7 +148,8 @@ def vote_results_json(request, pk):
         "title": vote.title,
         "status": vote.status(),
         "electorate": vote.electorate,
-        "matter": vote.matter,
+        "matter": str(vote.matter),
+        "article_278_item": vote.art278_item,
         "electorate_totals": {"heads": vote.roll_heads, "area_m2": str(vote.roll_area)},
         "participating": {"heads": taking_part.heads, "area_m2": str(taking_part.area)},
         "results": None,

@@ -80,7 +80,7 @@ class PlanVoteViewSet(ModelViewSet):
             MultiFieldPanel(
                 [
                     FieldPanel("electorate"),
-                    FieldPanel("matter"),
+                    FieldPanel("art278_item"),
                     FieldPanel("ballot_kind"),
                     FieldPanel("allow_change"),
                 ],

@@ -10,6 +10,7 @@ from django.utils import timezone
 from participation.households.choices import OwnerKind
 from participation.households.models import Building, Owner, Unit
 from participation.residents.models import ResidentProfile
+from participation.votes.choices import OptionRole
 from participation.votes.models import PlanVote, VoteOption
 
 _n = itertools.count(1)
@@ -60,21 +61,32 @@ def make_owner_voter(owner, unit, username=None):
     return user
 
 
+# What a test's ``matter`` stands for: an ordinary and a special Art. 278 item.
+ITEM_FOR_MATTER = {"ordinary": 9, "special": 8}
+
+
+ROLE_FOR_KEY = {"disagree": OptionRole.AGAINST, "abstain": OptionRole.ABSTAIN}
+
+
 def make_vote(
     electorate="owners",
     matter="ordinary",
     options=("agree", "disagree", "abstain"),
     opens_in_hours=-1,
     closes_in_hours=24,
+    roles=None,
     **kwargs,
 ):
+    """A vote; ``matter`` picks an Art. 278 item for owners' votes (``art278_item=``
+    overrides it); each option's role follows its key unless ``roles`` maps it."""
     now = timezone.now()
+    if electorate == "owners":
+        kwargs.setdefault("art278_item", ITEM_FOR_MATTER[matter])
     kwargs.setdefault("title", "架空层改造为儿童游乐区")
     kwargs.setdefault("space", "架空层")
     kwargs.setdefault("description", "<p>方案说明</p>")
     vote = PlanVote.objects.create(
         electorate=electorate,
-        matter=matter,
         opens_at=now + datetime.timedelta(hours=opens_in_hours),
         closes_at=now + datetime.timedelta(hours=closes_in_hours),
         published=kwargs.pop("published", True),
@@ -86,7 +98,7 @@ def make_vote(
             vote=vote,
             key=key,
             label=labels.get(key, f"方案{key.upper()}"),
-            is_abstention=key == "abstain",
+            role=(roles or {}).get(key, ROLE_FOR_KEY.get(key, OptionRole.ADOPT)),
             sort_order=order,
         )
     return vote

@@ -1,8 +1,14 @@
 """Time the tally of an owners' vote with N owners and N ballots (`make bench`).
 
-Builds the data in the current database (use a throwaway one: `make bench` points
-LINLI_VAR_DIR at a temporary folder), then times ``vote_result`` — the GROUP BY over
-the choices plus the exact-arithmetic rules — and prints the median and worst time.
+Builds the data in the current database, then times ``vote_result`` — the GROUP BY
+over the choices plus the exact-arithmetic rules — and prints the median and worst time.
+
+It writes thousands of fake owners and units, so it is guarded as
+``load_demo_community`` is: it refuses where ``DEMO_DATA_ALLOWED`` is off (production
+settings, unless a local trial), and it refuses a database that holds a household
+register of its own (any unit outside its "bench楼"): `make bench` runs it on an empty
+database in a temporary folder. Run again, it replaces its own vote and reuses its
+owners and units.
 """
 
 import datetime
@@ -10,16 +16,45 @@ import statistics
 import time
 from decimal import Decimal
 
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
 from participation.households.models import Building, Owner, Unit
+from participation.votes.choices import Art278Item, Channel, Electorate, OptionRole
 from participation.votes.models import Ballot, BallotChoice, PlanVote, VoteOption
 from participation.votes.results import vote_result
 from participation.votes.roll import freeze_electorate
 
 BENCH_TITLE = "bench: tally"
+
+
+BENCH_BUILDING = "bench楼"
+
+
+def refuse_unless_throwaway():
+    """Raise CommandError unless this database may receive generated owners."""
+    if not settings.DEMO_DATA_ALLOWED:
+        raise CommandError(
+            "Refusing to write generated owners and units here: "
+            "DEMO_DATA_ALLOWED is off in these settings."
+        )
+    real = Unit.objects.exclude(building__name=BENCH_BUILDING).count()
+    if real:
+        raise CommandError(
+            f"Refusing to write generated owners and units into a database that holds a "
+            f"household register ({real} units): run it on an empty database, as "
+            f"`make bench` does."
+        )
+
+
+def delete_bench_votes():
+    """Ballots and choices protect their vote (evidence), so remove them first."""
+    votes = PlanVote.objects.filter(title=BENCH_TITLE)
+    BallotChoice.objects.filter(vote__in=votes).delete()
+    Ballot.objects.filter(vote__in=votes).delete()
+    votes.delete()
 
 
 class Command(BaseCommand):
@@ -30,6 +65,7 @@ class Command(BaseCommand):
         parser.add_argument("--runs", type=int, default=20)
 
     def handle(self, owners, runs, **options):
+        refuse_unless_throwaway()
         vote = self.build(owners)
         timings = []
         for _ in range(runs):
@@ -45,8 +81,10 @@ class Command(BaseCommand):
     @transaction.atomic
     def build(self, count):
         now = timezone.now()
-        PlanVote.objects.filter(title=BENCH_TITLE).delete()
-        building, _ = Building.objects.get_or_create(name="bench楼", defaults={"sort_order": 999})
+        delete_bench_votes()
+        building, _ = Building.objects.get_or_create(
+            name=BENCH_BUILDING, defaults={"sort_order": 999}
+        )
         existing = Owner.objects.filter(ref__startswith="bench-").count()
         Owner.objects.bulk_create(Owner(ref=f"bench-{n}") for n in range(existing, count))
         owners = list(Owner.objects.filter(ref__startswith="bench-").order_by("pk")[:count])
@@ -66,15 +104,16 @@ class Command(BaseCommand):
             title=BENCH_TITLE,
             space="bench",
             description="",
-            electorate="owners",
-            matter="special",
+            electorate=Electorate.OWNERS,
+            art278_item=Art278Item.COMMON_PARTS,
             opens_at=now - datetime.timedelta(hours=1),
             closes_at=now + datetime.timedelta(days=1),
             published=False,
         )
+        roles = [OptionRole.ADOPT, OptionRole.AGAINST, OptionRole.ABSTAIN]
         options = VoteOption.objects.bulk_create(
-            VoteOption(vote=vote, key=key, label=key, is_abstention=key == "abstain", sort_order=n)
-            for n, key in enumerate(["agree", "disagree", "abstain"])
+            VoteOption(vote=vote, key=role, label=role, role=role, sort_order=n)
+            for n, role in enumerate(roles)
         )
         freeze_electorate(vote, now)
         entries = list(vote.roll.filter(owner__ref__startswith="bench-"))
@@ -82,7 +121,7 @@ class Command(BaseCommand):
             Ballot(
                 vote=vote,
                 roll_entry=entry,
-                channel="online",
+                channel=Channel.ONLINE,
                 heads=entry.heads,
                 area=entry.area,
                 receipt=f"BNCH-{entry.pk:08d}",

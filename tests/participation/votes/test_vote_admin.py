@@ -38,7 +38,7 @@ def vote_form(**overrides):
         "description": '{"blocks":[{"key":"a","text":"方案","type":"unstyled","depth":0,'
         '"inlineStyleRanges":[],"entityRanges":[]}],"entityMap":{}}',
         "electorate": "owners",
-        "matter": "ordinary",
+        "art278_item": "9",
         "ballot_kind": "yes_no",
         "opens_at": "2026-12-01 09:00",
         "closes_at": "2026-12-10 18:00",
@@ -82,7 +82,7 @@ def test_a_plan_vote_needs_two_plans(client, committee):
 def test_special_matter_only_for_owners(client, committee):
     client.force_login(committee)
     response = client.post(
-        "/admin/plan_votes/new/", vote_form(electorate="households", matter="special")
+        "/admin/plan_votes/new/", vote_form(electorate="households", art278_item="6")
     )
     assert "只有业主表决" in response.content.decode()
     assert not PlanVote.objects.exists()
@@ -204,7 +204,7 @@ def test_an_auditor_opens_a_ballot_and_the_access_is_logged(client, auditor, ope
     client.force_login(auditor)
     roll = client.get(f"/admin/plan_votes/manage/{vote.pk}/roll/").content.decode()
     assert f"/ballots/{ballot.pk}/" in roll
-    page = client.get(f"/admin/plan_votes/manage/{vote.pk}/ballots/{ballot.pk}/")
+    page = client.post(f"/admin/plan_votes/manage/{vote.pk}/ballots/{ballot.pk}/")
     assert page.status_code == 200
     assert "不同意" in page.content.decode()
     assert BallotAccessLog.objects.get().auditor == auditor
@@ -267,7 +267,7 @@ def _edit(client, vote, unpublish=False, **changes):
         "title": vote.title,
         "space": vote.space,
         "electorate": vote.electorate,
-        "matter": vote.matter,
+        "art278_item": str(vote.art278_item or ""),
         "ballot_kind": vote.ballot_kind,
         "opens_at": timezone.localtime(vote.opens_at).strftime("%Y-%m-%d %H:%M"),
         "closes_at": timezone.localtime(vote.closes_at).strftime("%Y-%m-%d %H:%M"),
@@ -284,10 +284,9 @@ def _edit(client, vote, unpublish=False, **changes):
                 f"options-{n}-key": opt.key,
                 f"options-{n}-label": opt.label,
                 f"options-{n}-ORDER": str(n + 1),
+                f"options-{n}-role": opt.role,
             }
         )
-        if opt.is_abstention:
-            data[f"options-{n}-is_abstention"] = "on"
     return client.post(f"/admin/plan_votes/edit/{vote.pk}/", data)
 
 

@@ -1,7 +1,8 @@
 from decimal import Decimal
 
 from participation.households.choices import OwnerKind
-from participation.votes.roll import ensure_frozen, freeze_electorate
+from participation.votes.lifecycle import open_due_votes
+from participation.votes.roll import freeze_electorate
 from tests.factories.votes import (
     make_owner,
     make_unit,
@@ -66,6 +67,8 @@ def test_the_roll_does_not_move_when_the_register_changes(db):
 
 def test_an_upcoming_vote_is_not_frozen_early(db):
     make_unit(make_owner())
-    vote = ensure_frozen(make_vote(opens_in_hours=2, closes_in_hours=5))
+    vote = make_vote(opens_in_hours=2, closes_in_hours=5)
+    assert open_due_votes() == 0
+    vote.refresh_from_db()
     assert vote.frozen_at is None
     assert vote.roll.count() == 0
