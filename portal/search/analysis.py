@@ -158,11 +158,8 @@ class Term(NamedTuple):
 
     @property
     def is_word(self):
-        return (
-            len(self.tokens) == 1
-            and self.tokens[0].startswith(WORD_MARK)
-            and (is_cjk(self.tokens[0][len(WORD_MARK)]))
-        )
+        """Whether the term is one dictionary word (made by ``word_term``)."""
+        return self.tokens == (marked(self.text),)
 
 
 def substring_term(units):
@@ -242,9 +239,9 @@ def loosen_term(term):
     """A term broken into smaller required parts that need not stand together.
 
     A word becomes its characters two by two, each found anywhere as it stands
-    (空气污染 -> 空气 污染, for a page that says 空气重污染; 车库 finds 地下车库); a
-    substring becomes its bigrams (3号楼 -> 3号 号楼). Only used when the query as typed
-    finds nothing: it is also what lets 下水 match inside 地下水箱 again.
+    (空气污染 -> 空气 污染, for a page that says 空气重污染; 下水 -> 下水, which finds
+    下水管道); a substring becomes its bigrams (3号楼 -> 3号 号楼). Only used when the
+    query as typed finds nothing: it is also what lets 下水 match inside 地下水箱 then.
     """
     if term.is_word:
         word = term.text
