@@ -1,4 +1,4 @@
-"""Text analysis for Chinese search: normalise, then cut into CJK bigrams.
+"""Text analysis for Chinese search: normalise, then cut into words and CJK bigrams.
 
 The same functions turn indexed text and query text into tokens, so what a resident
 types matches what an editor wrote:
@@ -9,21 +9,35 @@ types matches what an editor wrote:
 - A *run* is a stretch of letters and digits with nothing between them. Inside a run,
   every CJK character is a unit of its own and every stretch of other letters/digits
   (``5g``, ``a``, ``2024``) is one unit.
-- A run of one unit is one token; a longer run gives the overlapping bigrams of its
-  units (小区电梯 -> 小区 区电 电梯; A座 -> a座; 3号楼 -> 3号 号楼), as Lucene's
-  CJKAnalyzer does for CJK text. Indexed text also gets each unit of a longer run on
-  its own, after all the bigrams, so that one-character and ASCII-only queries
-  (楼, 5G) still find text where they stand inside a run.
+- *Bigrams*: a run of one unit is one token; a longer run gives the overlapping bigrams
+  of its units (小区电梯 -> 小区 区电 电梯; A座 -> a座; 3号楼 -> 3号 号楼), as Lucene's
+  CJKAnalyzer does. Indexed text also gets each unit of a longer run on its own, so
+  that one-character and ASCII-only queries (楼, 5G) find text where they stand inside
+  a run. A phrase of bigrams matches where the string stands in the text.
+- *Words*: each stretch of CJK characters inside a run is cut into dictionary words
+  (``segment.words``: 北门电动车集中充电棚 -> 北门 电动车 集中 充电 棚). Words of two
+  or more characters are indexed as well, marked with ``WORD_MARK`` (w北门) so that a
+  word never meets a bigram made of the same two characters: 下水 the word is not the
+  bigram 下水 inside 地下水箱 (地下水 箱).
 
-A query run becomes a phrase of its tokens; the database matches that phrase only
-where the tokens stand next to each other, which is the same as finding the run as a
-substring of the (normalised) text.
+A query becomes *terms*, all required, in any order and position (rule: "all of a
+query's words must occur, anywhere on the page"):
+
+- each dictionary word of the query is a word term (电梯检修 -> w电梯 AND w检修, which
+  finds "电梯同时停运 … 年度检修");
+- characters the dictionary does not join (names, places, lone characters) are matched
+  as they stand, as a phrase of bigrams (王丽娟 -> "王丽 丽娟"; 楼 -> "楼");
+- letters and digits stay tied to their CJK neighbours by the bigram that joins them
+  (3号楼停水 -> "3号" AND "号楼" AND w停水), so 3号楼 does not find 13号楼.
 """
 
 import re
 import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
+
+from portal.search import segment
 
 # Han (with extensions and compatibility ideographs), kana, Hangul: written without
 # spaces, so each character is a unit of its own.
@@ -34,6 +48,10 @@ CJK_CHARS = (
 _RUN = re.compile(r"[^\W_]+")
 _UNIT = re.compile(f"[{CJK_CHARS}]|[^{CJK_CHARS}]+")
 _CJK = re.compile(f"[{CJK_CHARS}]")
+
+# Marks a dictionary word in the index (w电梯); bigrams and units are never marked, and a
+# marked word has at least three units (w + two CJK characters), so no bigram equals one.
+WORD_MARK = "w"
 
 
 @cache
@@ -89,14 +107,41 @@ def run_tokens(units):
     return [a + b for a, b in zip(units, units[1:], strict=False)]
 
 
+def is_cjk(unit):
+    """Whether a unit is one CJK character (the other units are letters and digits)."""
+    return bool(_CJK.fullmatch(unit))
+
+
+def stretches(units):
+    """The stretches of consecutive CJK units of a run, each joined into a string."""
+    found, current = [], []
+    for unit in units:
+        if is_cjk(unit):
+            current.append(unit)
+        elif current:
+            found.append("".join(current))
+            current = []
+    if current:
+        found.append("".join(current))
+    return found
+
+
+def marked(word):
+    """The index token of a dictionary word: w电梯."""
+    return WORD_MARK + word
+
+
 def index_tokens(text):
-    """All tokens to index for ``text``: bigrams first, then the units of longer runs."""
-    bigrams, singles = [], []
+    """All tokens to index for ``text``: bigrams, then the units of longer runs, then
+    the marked dictionary words of two or more characters."""
+    bigrams, singles, words = [], [], []
     for units in runs(normalise(text)):
         bigrams.extend(run_tokens(units))
         if len(units) > 1:
             singles.extend(units)
-    return bigrams + singles
+        for stretch in stretches(units):
+            words.extend(marked(word) for word in segment.words(stretch) if len(word) > 1)
+    return bigrams + singles + words
 
 
 def index_text(text):
@@ -104,38 +149,111 @@ def index_text(text):
     return " ".join(index_tokens(text))
 
 
-def query_phrases(query):
-    """The phrases a query asks for, one per run, each a tuple of tokens; no repeats.
+class Term(NamedTuple):
+    """One required part of a query: tokens that must stand side by side in the index
+    (one token for a word), and the normalised text it stands for (for highlighting)."""
+
+    tokens: tuple
+    text: str
+
+    @property
+    def is_word(self):
+        """Whether the term is one dictionary word (made by ``word_term``)."""
+        return self.tokens == (marked(self.text),)
+
+
+def substring_term(units):
+    """A term matching ``units`` where they stand together: a phrase of their bigrams."""
+    return Term(tuple(run_tokens(units)), "".join(units))
+
+
+def word_term(word):
+    return Term((marked(word),), word)
+
+
+def pieces(units):
+    """A query run cut into dictionary words (str) and single units ([unit]), in order."""
+    found, stretch = [], []
+    for unit in [*units, None]:
+        if unit is not None and is_cjk(unit):
+            stretch.append(unit)
+            continue
+        if stretch:
+            for word in segment.words("".join(stretch)):
+                found.append(word if len(word) > 1 else [word])
+            stretch = []
+        if unit is not None:
+            found.append([unit])
+    return found
+
+
+def tied(group, before, after):
+    """The substring term of a group of units, a lone CJK character tied to the word
+    it leans on: the one before it (邻里节 -> "里节"), else the one after (小花盆 -> "小花")."""
+    if len(group) == 1 and is_cjk(group[0]):
+        if before:
+            return substring_term([before[-1], group[0]])
+        if after:
+            return substring_term([group[0], after[0]])
+    return substring_term(group)
+
+
+def run_terms(units):
+    """Terms of one query run: each dictionary word a word term, and each group of
+    consecutive units outside words (characters the dictionary leaves single, letters
+    and digits: 王丽娟, 3号楼) one substring term (see ``tied``)."""
+    terms, group, before = [], [], None
+    for part in pieces(units):
+        if isinstance(part, list):
+            group.extend(part)
+            continue
+        if group:
+            terms.append(tied(group, before, part))
+            group = []
+        terms.append(word_term(part))
+        before = part
+    if group:
+        terms.append(tied(group, before, None))
+    return terms
+
+
+def unique(terms):
+    found = []
+    for term in terms:
+        if term not in found:
+            found.append(term)
+    return found
+
+
+def query_terms(query):
+    """The terms a query asks for, all required; no repeats.
 
     Punctuation, emoji and search-syntax characters (" * : ( ) ^) separate runs and
     are never part of a token, so nothing a resident types can reach the database's
     query syntax.
     """
-    phrases = []
-    for units in runs(normalise(query)):
-        phrase = tuple(run_tokens(units))
-        if phrase not in phrases:
-            phrases.append(phrase)
-    return phrases
+    return unique(term for units in runs(normalise(query)) for term in run_terms(units))
 
 
-def query_needles(query):
-    """The normalised strings a query's phrases stand for (used to highlight matches)."""
-    return ["".join(units) for units in runs(normalise(query))]
+def loosen_term(term):
+    """A term broken into smaller required parts that need not stand together.
 
-
-def loosen(query):
-    """The query with each phrase broken into separate tokens, all still required.
-
-    Used when the exact phrase finds nothing: 3号楼停水 then finds "3号楼、4号楼、5号楼
-    停水", which holds every bigram but not the whole phrase.
+    A word becomes its characters two by two, each found anywhere as it stands
+    (空气污染 -> 空气 污染, for a page that says 空气重污染; 下水 -> 下水, which finds
+    下水管道); a substring becomes its bigrams (3号楼 -> 3号 号楼). Only used when the
+    query as typed finds nothing: it is also what lets 下水 match inside 地下水箱 then.
     """
-    tokens = []
-    for phrase in query_phrases(query):
-        tokens.extend(token for token in phrase if token not in tokens)
-    return " ".join(tokens)
+    if term.is_word:
+        word = term.text
+        return [substring_term(list(word[i : i + 2])) for i in range(0, len(word), 2)]
+    return [Term((token,), token) for token in term.tokens]
 
 
-def has_cjk(text):
-    """Whether ``text`` holds any CJK character."""
-    return bool(_CJK.search(text))
+def loosen(terms):
+    """The terms with each one loosened (see ``loosen_term``), all still required."""
+    return unique(part for term in terms for part in loosen_term(term))
+
+
+def query_needles(terms):
+    """The normalised strings the terms stand for (used to highlight matches)."""
+    return [term.text for term in terms]

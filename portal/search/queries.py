@@ -2,20 +2,36 @@
 
 from modelsearch.query import Phrase, PlainText
 
-from portal.search.analysis import query_phrases
+from portal.search.analysis import loosen, normalise, query_terms, run_tokens, runs
+
+
+class LooseText(PlainText):
+    """A plain-text query with every term loosened (``analysis.loosen``): what the
+    results ask for when the query as typed finds nothing."""
+
+
+def terms_for(query):
+    """The analysed terms of a PlainText (or LooseText) query; None for other classes."""
+    if isinstance(query, LooseText):
+        return loosen(query_terms(query.query_string))
+    if isinstance(query, PlainText):
+        return query_terms(query.query_string)
+    return None
 
 
 def phrases_for(query):
-    """Analysed phrases for a PlainText (one per run) or a Phrase (all runs as one).
+    """The phrases (tuples of index tokens, all required) a query asks for.
 
+    A PlainText asks for its terms, a Phrase for all its runs' bigrams side by side.
     Returns None for other query classes, which the database backend handles itself.
     """
-    if isinstance(query, PlainText):
-        return query_phrases(query.query_string)
     if isinstance(query, Phrase):
-        tokens = [token for phrase in query_phrases(query.query_string) for token in phrase]
+        tokens = [
+            token for units in runs(normalise(query.query_string)) for token in run_tokens(units)
+        ]
         return [tuple(tokens)] if tokens else []
-    return None
+    terms = terms_for(query)
+    return None if terms is None else [term.tokens for term in terms]
 
 
 def is_empty(query):

@@ -16,9 +16,10 @@ from wagtail import blocks
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search.backends import get_search_backend
 
-from portal.search.analysis import loosen, query_needles
+from portal.search.analysis import loosen, query_needles, query_terms
 from portal.search.backend import matching
 from portal.search.highlight import highlight, snippet
+from portal.search.queries import LooseText
 from portal.search.registry import kinds
 
 OLDEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
@@ -80,8 +81,9 @@ def plain_text(value):
 class RankedHits:
     """A sliceable, countable sequence of Hits for a query, for Django's Paginator.
 
-    ``loose`` is True when the exact phrases found nothing and the query was loosened
-    (every bigram still required, not necessarily side by side).
+    ``loose`` is True when the query as typed found nothing and was loosened: long
+    words broken into the words inside them, names and other substrings into their
+    bigrams, every part still required (``analysis.loosen``).
     """
 
     def __init__(self, query, request=None):
@@ -90,14 +92,15 @@ class RankedHits:
         self.visible = {kind.key: kind.visible() for kind in kinds()}
         self.query = query
         self.loose = False
-        self.needles = query_needles(query)
+        terms = query_terms(query)
+        self.needles = query_needles(terms)
         self._counts = self._count_all(query)
         if not sum(self._counts.values()):
-            loose = loosen(query)
-            if loose and loose != query:
-                self.query, self.loose = loose, True
-                self.needles = loose.split()
-                self._counts = self._count_all(loose)
+            loose = loosen(terms)
+            if loose and loose != terms:
+                self.query, self.loose = LooseText(query), True
+                self.needles = query_needles(loose)
+                self._counts = self._count_all(self.query)
 
     def _matches(self, kind, query, fields=None):
         return matching(self.backend, self.visible[kind.key], query, fields=fields)

@@ -22,6 +22,20 @@ def test_a_word_inside_a_chinese_title_is_found(notice_index):
     assert found("梯修") == []
 
 
+def test_words_that_stand_apart_are_found(notice_index):
+    shed = make_notice(notice_index, title="北门电动车集中充电棚启用")
+    power = make_notice(notice_index, title="配电室年度检修", body=paragraph("电梯同时停运。"))
+    assert found("北门充电棚") == [shed]
+    assert found("电梯检修") == [power]
+    assert found("電梯 檢修") == [power]
+
+
+def test_a_word_is_not_found_across_the_words_of_a_page(notice_index):
+    make_notice(notice_index, title="10号楼地下水箱清洗消毒")
+    sink = make_notice(notice_index, title="厨房下水堵了怎么办")
+    assert found("下水") == [sink]
+
+
 def test_traditional_script_finds_simplified_text(notice_index):
     notice = make_notice(notice_index, title="小区电梯维修通知", body=paragraph("请从楼梯通行。"))
     assert found("電梯維修") == [notice]
