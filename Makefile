@@ -2,6 +2,8 @@
 # assumed; everything else is installed into this checkout (.venv, node_modules, var/).
 PYTHON ?= python3
 PORT ?= 8000
+# Test processes (pytest-xdist); the machine has two cores.
+PYTEST_WORKERS ?= 2
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -53,7 +55,7 @@ browser-deps:
 		$(SUDO) apt-get install -y -qq chromium fonts-wqy-microhei; }
 
 test: setup browser-deps
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff format --check .
