@@ -4,6 +4,10 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from participation.admin_menu import ParticipationViewSetGroup
+from participation.consultations.admin_views import (
+    register_log_actions as register_consultation_log_actions,
+)
+from participation.consultations.panels import add_panels as add_consultation_panels
 from participation.logs import register_log_actions, register_vote_log_actions
 from participation.residents.models import ResidentProfile
 from participation.residents.panels import add_panels as add_resident_panels
@@ -22,3 +26,5 @@ hooks.register("construct_homepage_panels", add_resident_panels)
 hooks.register("construct_homepage_panels", add_vote_panels)
 hooks.register("register_log_actions", register_log_actions)
 hooks.register("register_log_actions", register_vote_log_actions)
+hooks.register("construct_homepage_panels", add_consultation_panels)
+hooks.register("register_log_actions", register_consultation_log_actions)
