@@ -217,6 +217,9 @@ class ProposalImage(models.Model):
         verbose_name = _("proposal image")
         verbose_name_plural = _("proposal images")
 
+    def __str__(self):
+        return f"{self.proposal_id}: {self.image_id}"
+
 
 class Support(models.Model):
     """附议: one per voter key, which is the resident (or, by setting, the household).
@@ -243,6 +246,9 @@ class Support(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["proposal", "key"], name="one_support_per_key")
         ]
+
+    def __str__(self):
+        return f"{self.proposal_id}: {self.key}"
 
 
 class Comment(models.Model):
@@ -308,3 +314,6 @@ class CommentReport(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_person")
         ]
+
+    def __str__(self):
+        return f"{self.comment_id}: {self.reporter_id}"

@@ -114,10 +114,8 @@ def check_transition(current, new, transitions):
 
 def current_status(steps):
     """The status of the newest step of an ordered iterable of steps, or ``None``."""
-    last = None
-    for last in steps:
-        pass
-    return last.status if last is not None else None
+    steps = list(steps)
+    return steps[-1].status if steps else None
 
 
 def with_current_status(queryset, step_model, fk_name, name="current_status"):
