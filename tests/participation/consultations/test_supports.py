@@ -7,12 +7,12 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from participation import roles
 from participation.consultations.choices import Status
 from participation.consultations.models import Proposal, ProposalStep, Support
 from participation.consultations.supports import SupportRefused, add_support, threshold_reached
 from tests.factories.consultations import ProposalFactory, resident_user, rules
 from tests.factories.households import ResidentFactory, UnitFactory, staff_in, verified_resident
-from participation import roles
 
 
 def test_threshold_is_reached_at_the_bound():

@@ -6,10 +6,10 @@ from participation.consultations.choices import TRANSITIONS, Status
 from participation.consultations.models import Proposal, ProposalStep
 from participation.consultations.trail import (
     TrailIsAppendOnly,
+    TransitionRefused,
     allowed_next,
     check_transition,
     current_status,
-    TransitionRefused,
 )
 from tests.factories.consultations import ProposalFactory, step
 
