@@ -17,7 +17,16 @@ from participation.consultations.models import Comment, Proposal, ProposalStep
 from participation.consultations.trail import ActorRole
 from participation.demo.households import EMAIL_DOMAIN
 
-TOPICS = ["电梯维修", "充电桩", "楼道照明", "垃圾分类", "停车位", "绿化补种", "长者食堂", "儿童托管"]
+TOPICS = [
+    "电梯维修",
+    "充电桩",
+    "楼道照明",
+    "垃圾分类",
+    "停车位",
+    "绿化补种",
+    "长者食堂",
+    "儿童托管",
+]
 TRAILS = [
     [],
     [Status.DISCUSSION],
@@ -59,7 +68,9 @@ class Command(BaseCommand):
                     category=next(categories),
                     author=users[n % len(users)],
                     created_at=now - datetime.timedelta(hours=n),
-                    supports_close_at=now + datetime.timedelta(days=60) - datetime.timedelta(hours=n),
+                    supports_close_at=now
+                    + datetime.timedelta(days=60)
+                    - datetime.timedelta(hours=n),
                     support_count=n % 40,
                 )
                 for n in range(start, start + proposals)
