@@ -64,7 +64,7 @@ class Command(BaseCommand):
             made = Proposal.objects.bulk_create(
                 Proposal(
                     title=f"{TOPICS[n % len(TOPICS)]}建议（第{n}号）",
-                    body=f"关于{TOPICS[n % len(TOPICS)]}的建议，请居委会协调。\n\n附近居民都很关心。",
+                    body=f"关于{TOPICS[n % len(TOPICS)]}的建议，请居委会协调。\n\n邻居们都关心。",
                     category=next(categories),
                     author=users[n % len(users)],
                     created_at=now - datetime.timedelta(hours=n),
