@@ -9,6 +9,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.search import index
 
 from participation.consultations.choices import NOTE_REQUIRED, TRANSITIONS, Status
 from participation.consultations.models import Proposal, ProposalStep
@@ -82,8 +83,14 @@ def publish_answer(proposal, actor, text, now=None):
         )
         from participation.consultations.tasks import notify_answer
 
+        transaction.on_commit(lambda: _reindex(proposal.pk))
         transaction.on_commit(lambda: notify_answer.enqueue(proposal.pk, changed))
     return proposal
+
+
+def _reindex(pk):
+    """The answer was written with an UPDATE, which Wagtail's signals do not see."""
+    index.insert_or_update_object(Proposal.objects.get(pk=pk))
 
 
 def escalate_to_vote(proposal, actor, now=None):

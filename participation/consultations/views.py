@@ -60,6 +60,7 @@ from participation.consultations.supports import SupportRefused, add_support, su
 from participation.consultations.trail import ActorRole
 from participation.formtools import autofocus_first_error
 from participation.households.models import Building
+from participation.votes.results import VERDICT_LABELS, vote_result, winner_label
 from portal.page_cache import cache_anonymous
 
 PER_PAGE = 20
@@ -171,9 +172,18 @@ def _detail(request, proposal, status=200, error=None, comment_form=None):
             "report_form": ReportForm(),
             "error": error,
             "vote": proposal.escalated_to,
+            "vote_outcome": _vote_outcome(proposal.escalated_to),
         },
         status=status,
     )
+
+
+def _vote_outcome(vote):
+    """After its close, the plan vote's verdict (and passed option) for the proposal page."""
+    if vote is None or not vote.published or not vote.is_closed or vote.frozen_at is None:
+        return None
+    result = vote_result(vote)
+    return {"verdict": VERDICT_LABELS[result.verdict], "option": winner_label(result)}
 
 
 @cache_anonymous(seconds=LIVE_SECONDS)

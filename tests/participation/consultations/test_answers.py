@@ -91,3 +91,19 @@ def test_a_resident_cannot_change_the_status(db):
 
     assert not can_answer(resident_user())
     assert proposal.status == Status.SUBMITTED
+
+
+def test_after_the_vote_closes_the_proposal_shows_its_result(client, home, committee):
+    from participation.votes.ballots import enter_paper_ballot
+    from participation.votes.roll import freeze_electorate
+    from tests.factories.votes import close, make_owner, make_unit, make_vote, option
+
+    owner = make_owner()
+    make_unit(owner, "90.00")
+    vote = freeze_electorate(make_vote("owners", title="架空层改造"))
+    enter_paper_ballot(vote, vote.roll.get(owner=owner), option(vote, "agree"), committee, "1")
+    close(vote)
+    proposal = ProposalFactory()
+    Proposal.objects.filter(pk=proposal.pk).update(escalated_to=vote)
+    html = client.get(f"/consultations/{proposal.pk}/").content.decode()
+    assert "表决结果：" in html and "通过" in html and "同意" in html

@@ -3,6 +3,7 @@ proposals and answers are found by the site search."""
 
 import json
 
+from participation.consultations.answers import publish_answer
 from participation.consultations.models import Comment, Proposal, Support
 from participation.consultations.supports import add_support
 from participation.me.personal_data import delete_account
@@ -38,11 +39,13 @@ def test_deleting_the_account_keeps_proposals_and_comments_as_deleted_user(clien
     assert "留下的评论" in html and "已注销用户" in html
 
 
-def test_proposals_and_answers_are_found_by_the_search(client, home):
+def test_proposals_and_answers_are_found_by_the_search(
+    client, home, committee, django_capture_on_commit_callbacks
+):
     proposal = ProposalFactory(title="北门电动车充电桩", body="建议在北门增设充电桩。")
     answered = ProposalFactory(title="长者食堂")
-    answered.answer = "每周公布菜单并标注少油少盐菜品。"
-    answered.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_answer(answered, committee, "每周公布菜单并标注少油少盐菜品。")
     html = client.get("/search/?q=充电桩").content.decode()
     assert "北门电动车<mark>充电桩</mark>" in html and f"/consultations/{proposal.pk}/" in html
     html = client.get("/search/?q=少油少盐").content.decode()
