@@ -6,7 +6,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from participation.blocks import OpenVotesBlock
+from participation.blocks import OpenConsultationsBlock, OpenVotesBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -85,6 +85,7 @@ class HomeBodyBlock(BodyBlock):
     """The home page's sections: the shared body plus what participation offers."""
 
     open_votes = OpenVotesBlock()
+    open_consultations = OpenConsultationsBlock()
 
     class Meta:
         label = _("Sections")

@@ -6,6 +6,7 @@ To add a viewset (votes, consultations, volunteering…), append it to ``items``
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from participation.consultations.viewsets import CommentViewSet, ProposalViewSet
 from participation.households.admin_views import HouseholdImportViewSet
 from participation.households.viewsets import BuildingViewSet, OwnerViewSet, UnitViewSet
 from participation.residents.viewsets import ResidentViewSet
@@ -23,4 +24,6 @@ class ParticipationViewSetGroup(ViewSetGroup):
         OwnerViewSet,
         HouseholdImportViewSet,
         PlanVoteViewSet,
+        ProposalViewSet,
+        CommentViewSet,
     )

@@ -4,6 +4,15 @@ Inside the app a feature imports models from its own ``models.py`` (or another
 feature's), never from here (DESIGN.md, Layout).
 """
 
+from participation.consultations.models import (
+    Comment,
+    CommentReport,
+    ConsultationSettings,
+    Proposal,
+    ProposalImage,
+    ProposalStep,
+    Support,
+)
 from participation.households.models import Building, Owner, Unit
 from participation.residents.models import CodeAttempt, ResidentProfile
 from participation.votes.models import (
@@ -21,6 +30,13 @@ __all__ = [
     "BallotAccessLog",
     "BallotChoice",
     "Building",
+    "Comment",
+    "CommentReport",
+    "ConsultationSettings",
+    "Proposal",
+    "ProposalImage",
+    "ProposalStep",
+    "Support",
     "CodeAttempt",
     "Owner",
     "PlanVote",

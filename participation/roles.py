@@ -50,6 +50,15 @@ ROLE_PERMISSIONS = {
             ("participation", "planvote", f"{action}_planvote")
             for action in ("add", "change", "delete", "view")
         ],
+        *[
+            ("participation", "proposal", f"{action}_proposal")
+            for action in ("add", "change", "view")
+        ],
+        ("participation", "proposal", "answer_proposal"),
+        ("participation", "proposal", "moderate_comment"),
+        ("participation", "comment", "view_comment"),
+        ("participation", "comment", "change_comment"),
+        ("participation", "consultationsettings", "change_consultationsettings"),
     ],
     CAPTAIN: [],
     AUDITOR: [

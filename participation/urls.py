@@ -5,9 +5,10 @@ The ``accounts/`` routes here come before allauth's own (portal/urls.py includes
 module first) and serve allauth's views with 4xx answers to bad input.
 """
 
+from participation.consultations.urls import urlpatterns as consultation_urls
 from participation.me.urls import urlpatterns as me_urls
 from participation.residents.urls import urlpatterns as resident_urls
 from participation.votes.urls import urlpatterns as vote_urls
 
 app_name = "participation"
-urlpatterns = [*resident_urls, *me_urls, *vote_urls]
+urlpatterns = [*resident_urls, *me_urls, *vote_urls, *consultation_urls]

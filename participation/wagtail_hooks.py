@@ -4,6 +4,10 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
 from participation.admin_menu import ParticipationViewSetGroup
+from participation.consultations.admin_views import (
+    register_log_actions as register_consultation_log_actions,
+)
+from participation.consultations.panels import add_panels as add_consultation_panels
 from participation.logs import (
     register_log_actions,
     register_role_log_actions,
@@ -29,3 +33,5 @@ hooks.register("register_log_actions", register_log_actions)
 hooks.register("register_log_actions", register_vote_log_actions)
 hooks.register("register_log_actions", register_role_log_actions)
 hooks.register("insert_global_admin_css", vote_admin_css)
+hooks.register("construct_homepage_panels", add_consultation_panels)
+hooks.register("register_log_actions", register_consultation_log_actions)

@@ -25,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from participation import roles
+from participation.demo.consultations import ensure_demo_consultations
 from participation.demo.votes import ensure_demo_votes
 from participation.households.choices import OwnerKind
 from participation.households.codes import ALPHABET, CODE_LENGTH, format_code, hash_code
@@ -259,6 +260,7 @@ def load(buildings, password, editor_username):
         clerk=users.get(username=committee),
         keep_free_users=users.filter(username__in=[p.username for p in PEOPLE]),
     )
+    ensure_demo_consultations(committee=users.get(username=committee))
     return added
 
 

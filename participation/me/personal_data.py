@@ -115,6 +115,14 @@ def _ballots(user):
     ]
 
 
+@section("consultations")
+def _consultations(user):
+    """Proposals, supports and comments; deletion keeps them, shown as 已注销用户."""
+    from participation.consultations.me import export as consultations_export
+
+    return consultations_export(user)
+
+
 @section("letter_code_attempts")
 def _attempts(user):
     return [

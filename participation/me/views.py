@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from participation.consultations import me as consultations_me
 from participation.formtools import autofocus_first_error
 from participation.households.models import Building
 from participation.me import personal_data
@@ -44,6 +45,7 @@ def me(request):
             and profile.unit.owner.voter_id == request.user.pk,
             "captained_building": permissions.captained_building(request.user),
             "my_ballots": ballots_cast_by(request.user),
+            **consultations_me.context(request.user),
         },
     )
 
