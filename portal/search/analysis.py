@@ -140,8 +140,29 @@ def index_tokens(text):
         if len(units) > 1:
             singles.extend(units)
         for stretch in stretches(units):
-            words.extend(marked(word) for word in segment.words(stretch) if len(word) > 1)
+            for word in segment.words(stretch):
+                words.extend(marked(part) for part in word_parts(word))
     return bigrams + singles + words
+
+
+def word_parts(word):
+    """The words to index for one word of a page: itself, and the dictionary words it is
+    made of where Chinese compounds put them.
+
+    A longer word also stands for its first two characters when they are a word
+    (停水通知 -> 停水, 热水器 -> 热水: the head comes last, what comes first qualifies it),
+    and a four-character word for its second half too (停水通知 -> 通知, 空气污染 -> 污染).
+    The last two characters of a three-character word are not indexed: 地下水 holds 下水
+    only by accident.
+    """
+    if len(word) < 2:
+        return []
+    parts = [word]
+    if len(word) >= 3 and segment.is_word(word[:2]):
+        parts.append(word[:2])
+    if len(word) == 4 and segment.is_word(word[2:]):
+        parts.append(word[2:])
+    return parts
 
 
 def index_text(text):

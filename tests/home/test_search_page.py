@@ -80,9 +80,16 @@ def test_no_result_suggests_categories(client, notice_index):
     assert "/notices/?category=safety" in html
 
 
-def test_run_on_words_fall_back_to_all_of_their_parts(client, notice_index):
+def test_words_that_stand_apart_are_found_as_typed(client, notice_index):
     notice = make_notice(notice_index, title="3号楼、4号楼、5号楼停水")
     response = client.get("/search/", {"q": "3号楼停水"})
+    assert [hit.obj for hit in response.context["results"]] == [notice]
+    assert not response.context["loose"]
+
+
+def test_a_word_the_page_does_not_hold_falls_back_to_its_parts(client, notice_index):
+    notice = make_notice(notice_index, title="空气重污染橙色预警")
+    response = client.get("/search/", {"q": "空气污染"})
     assert [hit.obj for hit in response.context["results"]] == [notice]
     assert response.context["loose"]
 
