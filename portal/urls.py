@@ -35,3 +35,7 @@ if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The site's own error pages, never developer text (home/errors.py).
+handler404 = "home.errors.page_not_found"
+handler403 = "home.errors.permission_denied"

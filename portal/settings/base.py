@@ -223,6 +223,8 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 SECURE_REFERRER_POLICY = "same-origin"
+# A failed CSRF check gets the site's own page, in the visitor's language.
+CSRF_FAILURE_VIEW = "home.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
