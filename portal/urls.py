@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
+    path("", include("home.notices.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("display/<str:mode>/", home_views.set_display_mode, name="set-display-mode"),
     path("", include("participation.urls")),
