@@ -257,11 +257,21 @@ class NoticePage(RoutablePageMixin, Page):
     @path("poster/")
     def poster(self, request):
         """A4 print view for the paper notice boards, with a QR code back to this page."""
-        from home.notices.poster import qr_svg
+        from home.notices.poster import is_long_title, poster_content, qr_svg
 
         target = request.build_absolute_uri(self.short_url)
+        blocks, contacts, cut = poster_content(self.body, self.title, self.summary)
         return render(
             request,
             "home/notice_poster.html",
-            {"page": self, "self": self, "qr_target": target, "qr_svg": qr_svg(target)},
+            {
+                "page": self,
+                "self": self,
+                "qr_target": target,
+                "qr_svg": qr_svg(target),
+                "blocks": blocks,
+                "contacts": contacts,
+                "cut": cut,
+                "long_title": is_long_title(self.title),
+            },
         )
