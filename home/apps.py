@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,8 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Site content")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home.admin_defaults import rename_wagtail_defaults
+
+        post_migrate.connect(rename_wagtail_defaults, sender=self)
