@@ -237,7 +237,7 @@ class NoticePage(RoutablePageMixin, Page):
         or fit in a QR code. A slug the editor typed in ASCII is kept, and so is the
         slug of any notice that was ever published: its address is out there.
         """
-        if (self.slug or "").isascii() and self.slug:
+        if self.slug and self.slug.isascii():
             return
         if self.last_published_at is not None:
             return
