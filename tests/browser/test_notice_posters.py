@@ -18,6 +18,18 @@ def pdf_pages(pdf):
 
 @pytest.fixture
 def demo_posters(transactional_db, settings, tmp_path, monkeypatch):
+    """The demo community, in a database an earlier transactional test may have flushed
+    of what Wagtail's migrations create (root page, root collection, roles)."""
+    from wagtail.models import Collection, Page
+
+    from participation.roles import ensure_roles
+    from tests.factories.pages import _make_root
+
+    if Page.get_first_root_node() is None:
+        _make_root()
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    ensure_roles()
     settings.VAR_DIR = tmp_path
     settings.MEDIA_ROOT = tmp_path / "media"
     monkeypatch.setenv("LINLI_EDITOR_PASSWORD", "demo-pass-for-tests")
