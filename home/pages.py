@@ -1,5 +1,7 @@
 """The site's general pages: the home page and standard pages (about, privacy…)."""
 
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -9,9 +11,17 @@ from wagtail.search import index
 from home.blocks import BodyBlock, HomeBodyBlock
 from portal.page_cache import CachedPageMixin
 
+BANNER_LENGTH = 4
+LATEST_LENGTH = 6
+
 
 class HomePage(CachedPageMixin, Page):
-    """The community's front page: urgent banner, latest notices, editor-arranged sections."""
+    """The community's front page: urgent banner, latest notices, editor-arranged sections.
+
+    The banner holds the urgent and the pinned notices; the list below it is the newest
+    notices whatever their flags, without those already in the banner, so a notice just
+    published is always the first thing under 最新通知.
+    """
 
     intro = RichTextField(_("welcome text"), blank=True, features=["bold", "italic", "link"])
     body = StreamField(HomeBodyBlock(), blank=True, verbose_name=_("sections"))
@@ -28,8 +38,17 @@ class HomePage(CachedPageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         notices = NoticePage.objects.visible().descendant_of(self)
-        context["urgent_notices"] = notices.filter(urgent=True).order_by("-first_published_at")[:3]
-        context["latest_notices"] = notices.in_display_order().with_list_relations()[:6]
+        banner = list(
+            notices.in_display_order().filter(
+                Q(urgent=True) | Q(pinned_until__gte=timezone.localdate())
+            )[:BANNER_LENGTH]
+        )
+        context["urgent_notices"] = banner
+        context["latest_notices"] = (
+            notices.exclude(pk__in=[notice.pk for notice in banner])
+            .order_by("-first_published_at", "-pk")
+            .with_list_relations()[:LATEST_LENGTH]
+        )
         context["notice_index"] = NoticeIndexPage.objects.live().child_of(self).first()
         return context
 

@@ -19,6 +19,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", home_views.search, name="search"),
     path("language/<str:language>/", home_views.set_language, name="set-language"),
+    path("", include("home.notices.urls")),
     path("display/<str:mode>/", home_views.set_display_mode, name="set-display-mode"),
     path("", include("participation.urls")),
     path("accounts/", include("allauth.urls")),
@@ -34,3 +35,7 @@ if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# The site's own error pages, never developer text (home/errors.py).
+handler404 = "home.errors.page_not_found"
+handler403 = "home.errors.permission_denied"

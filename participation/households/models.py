@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from participation.households.choices import OwnerKind
 
@@ -57,7 +58,7 @@ class Owner(models.Model):
 
     class Meta:
         ordering = ["ref"]
-        verbose_name = _("owner")
+        verbose_name = pgettext_lazy("household", "owner")
         verbose_name_plural = _("owners")
         constraints = [
             models.UniqueConstraint(
@@ -86,7 +87,10 @@ class Unit(models.Model):
     room = models.CharField(_("room"), max_length=20)
     area_m2 = models.DecimalField(_("exclusive floor area (m²)"), max_digits=9, decimal_places=2)
     owner = models.ForeignKey(
-        Owner, on_delete=models.PROTECT, related_name="units", verbose_name=_("owner")
+        Owner,
+        on_delete=models.PROTECT,
+        related_name="units",
+        verbose_name=pgettext_lazy("household", "owner"),
     )
     code_hash = models.CharField(_("code hash"), max_length=128, blank=True, editable=False)
     code_issued_at = models.DateTimeField(_("code issued at"), null=True, blank=True)

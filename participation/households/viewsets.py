@@ -10,6 +10,7 @@ from decimal import Decimal
 import django_filters
 from django.db.models import Count, DecimalField, F, Sum
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
@@ -97,7 +98,7 @@ class UnitViewSet(ModelViewSet):
     list_display = [
         "__str__",
         "area_m2",
-        Column("owner", label=_("Owner"), sort_key="owner__ref"),
+        Column("owner", label=pgettext_lazy("household", "Owner"), sort_key="owner__ref"),
         Column("code_status", label=_("Letter code"), accessor=code_status),
     ]
     filterset_class = UnitFilterSet
@@ -117,7 +118,7 @@ class UnitViewSet(ModelViewSet):
         "unit_no": _("Unit"),
         "room": _("Room"),
         "area_m2": _("Exclusive floor area (m²)"),
-        "owner.ref": _("Owner"),
+        "owner.ref": pgettext_lazy("household", "Owner"),
         "owner.get_kind_display": _("Owner kind"),
     }
     export_filename = "units"
@@ -190,7 +191,7 @@ class OwnerViewSet(ModelViewSet):
     form_fields = ["ref", "kind"]
     list_export = ["ref", "get_kind_display", "unit_count", "total_area", "voter_name"]
     export_headings = {
-        "ref": _("Owner"),
+        "ref": pgettext_lazy("household", "Owner"),
         "get_kind_display": _("Kind"),
         "unit_count": _("Units"),
         "total_area": _("Area (m²)"),

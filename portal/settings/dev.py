@@ -23,3 +23,5 @@ SECRET_KEY = _dev_secret_key()
 WHITENOISE_USE_FINDERS = True
 (VAR_DIR / "static").mkdir(parents=True, exist_ok=True)  # quiets whitenoise's warning
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# 404s show the site's own page, as in production; 500s keep Django's debug page.
+MIDDLEWARE = ["home.errors.FriendlyNotFoundMiddleware", *MIDDLEWARE]  # noqa: F405

@@ -61,7 +61,7 @@ def test_notice_page_renders_every_block(client, notice_index, image):
 def test_notice_poster_has_qr_code_pointing_at_the_notice(client, notice_index):
     notice = make_notice(notice_index, title="消防演练通知", urgent=True)
     response = client.get(notice.url + "poster/")
-    expected_target = "http://testserver" + notice.url
+    expected_target = f"http://testserver/n/{notice.pk}/"
     assert response.status_code == 200
     assert response.context["qr_target"] == expected_target
     assert qr_svg(expected_target) in response.content.decode()

@@ -13,7 +13,7 @@ def test_resident_on_a_phone_reads_the_urgent_notice_then_switches_modes(phone):
 
     phone.goto("/")
     expect(phone.locator("html")).to_have_attribute("lang", "zh-Hans")
-    banner = phone.get_by_role("region", name="紧急通知")
+    banner = phone.get_by_role("region", name="紧急与置顶通知")
     expect(banner).to_be_visible()
     banner.get_by_role("link", name="明日8:00-12:00 3号楼停水").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("明日8:00-12:00 3号楼停水")
