@@ -81,26 +81,28 @@ def tone_class(tone):
     return None
 
 
-def last_tone(line):
-    """The Mandarin tone (1–4, or 5 for neutral) of a line's last character, read with
-    pypinyin in the context of the whole line."""
+def last_tone_classes(line):
+    """The tone classes (平, 仄) a line's last character can be read in, from pypinyin.
+    A character with several readings (长 cháng / zhǎng) may have both."""
     from pypinyin import Style, pinyin
 
     chars = han_characters(line)
     if not chars:
-        return None
-    reading = pinyin(chars, style=Style.TONE3, neutral_tone_with_five=True)[-1][0]
-    return int(reading[-1]) if reading[-1:].isdigit() else None
+        return set()
+    readings = pinyin(chars[-1], style=Style.TONE3, heteronym=True, neutral_tone_with_five=True)
+    tones = {int(r[-1]) for r in readings[0] if r[-1:].isdigit()}
+    return {tone_class(tone) for tone in tones} - {None}
 
 
 def tone_hint(upper, lower):
     """A hint for the editor, never a refusal: by custom the first line (上联) ends on an
     oblique tone (仄) and the second (下联) on a level tone (平), which is also how one
-    tells which line hangs on the right. Returns "" when the pattern holds."""
-    upper_class, lower_class = tone_class(last_tone(upper)), tone_class(last_tone(lower))
-    if upper_class == "仄" and lower_class == "平":
+    tells which line hangs on the right. Returns "" when the pattern can hold (any
+    reading of a character with several counts)."""
+    upper_classes, lower_classes = last_tone_classes(upper), last_tone_classes(lower)
+    if "仄" in upper_classes and "平" in lower_classes:
         return ""
-    if upper_class == "平" and lower_class == "仄":
+    if upper_classes == {"平"} and lower_classes == {"仄"}:
         return _(
             "The first line ends on a level tone (平) and the second on an oblique tone (仄): "
             "the lines may be swapped."
@@ -108,7 +110,10 @@ def tone_hint(upper, lower):
     return _(
         "By custom the first line ends on an oblique tone (仄) and the second on a level "
         "tone (平); here they end on %(upper)s and %(lower)s."
-    ) % {"upper": upper_class or "—", "lower": lower_class or "—"}
+    ) % {
+        "upper": "/".join(sorted(upper_classes)) or "—",
+        "lower": "/".join(sorted(lower_classes)) or "—",
+    }
 
 
 def needs_consent(display):
