@@ -17,6 +17,7 @@ from home.mottos.choices import MottoKind
 from home.mottos.forms import MottoSubmissionForm
 from home.mottos.models import PAGE_IMAGE, FamilyMotto, MottoTheme
 from home.mottos.permissions import can_change_submission, can_submit_motto
+from home.mottos.rules import han_characters
 from home.mottos.status import standing
 from home.mottos.submissions import TooManySubmissions, resubmit
 from home.mottos.submissions import submit as submit_motto
@@ -97,7 +98,7 @@ def motto_print(page, request, pk):
 
     motto = _public_motto(pk)
     target = request.build_absolute_uri(page.url + page.reverse_subpage("motto", args=[pk]))
-    length = max(len(motto.upper_line), len(motto.lower_line)) if motto.is_couplet else 0
+    length = len(han_characters(motto.upper_line)) if motto.is_couplet else 0
     return TemplateResponse(
         request,
         "home/family_motto_print.html",
