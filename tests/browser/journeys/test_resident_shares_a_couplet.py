@@ -87,5 +87,4 @@ def test_a_resident_shares_a_couplet_the_editor_approves_it_and_it_hangs_in_the_
     assert upper_box["x"] > lower_box["x"] + lower_box["width"]  # 上联 on the right
     assert upper_box["height"] > upper_box["width"] * 2  # written top to bottom
     assert top_box["y"] + top_box["height"] <= min(upper_box["y"], lower_box["y"])
-    page.screenshot(path="/tmp/journey-gallery.png", full_page=True)
     resident.close()
