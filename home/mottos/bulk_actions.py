@@ -33,6 +33,7 @@ class ApproveMottosBulkAction(SnippetBulkAction):
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):
+        user = user or kwargs["self"].request.user
         approved = 0
         for motto in objects:
             task_state = approvable_task_state(motto, user)
