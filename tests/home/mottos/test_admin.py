@@ -151,3 +151,11 @@ def test_unreadable_files_are_refused(client, editor, theme, name, content):
 def test_the_import_needs_the_right_to_add_mottos(client, gallery):
     client.force_login(UserFactory(is_staff=True))
     assert client.get(f"{LIST}import/").status_code in (302, 403)
+
+
+def test_the_preview_shows_the_motto_as_it_will_hang(gallery, theme):
+    motto = make_motto(live=False, theme=theme, **couplet_fields())
+    response = motto.make_preview_request()
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "忠厚传家久" in html and 'class="couplet"' in html
