@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from home.mottos.models import FamilyMotto
 from home.notices.models import NoticePage
 from home.pages import StandardPage
 from portal.search.registry import register
@@ -13,3 +14,9 @@ register(
     snippet_fields=("summary", "body"),
 )
 register(StandardPage, _("Page"), snippet_fields=("search_description", "intro", "body"))
+register(
+    FamilyMotto,
+    _("Family motto"),
+    queryset=lambda: FamilyMotto.objects.public(),
+    snippet_fields=("text", "upper_line", "story"),
+)

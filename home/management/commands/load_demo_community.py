@@ -13,6 +13,8 @@ from django.db import transaction
 from home.demo import pages
 from home.demo.editor import USERNAME, ensure_editor, resolve_password
 from home.demo.images import get_or_create_images
+from home.demo.motto_loader import load_mottos
+from home.demo.motto_loader import summary as motto_summary
 from home.demo.notice_loader import load_notices
 from home.notices.models import NoticePage
 from participation.demo import households as household_demo
@@ -48,12 +50,14 @@ class Command(BaseCommand):
             pages.ensure_standard_pages(home, user, images)
             new_notices = load_notices(index, user, images, buildings)
             household_demo.load(buildings, password, USERNAME)
+            load_mottos(home, user, buildings)
 
         if not quiet:
             self.print_summary(
                 community.name, home, index, len(buildings), len(images), new_notices
             )
             self.stdout.write("  " + household_demo.summary())
+            self.stdout.write("  " + motto_summary())
         if not no_credentials:
             if not quiet:
                 self.stdout.write("")

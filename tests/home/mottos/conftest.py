@@ -1,0 +1,23 @@
+import pytest
+from django.core.cache import cache
+
+from home.mottos.workflow import ensure_motto_workflow
+from tests.factories.mottos import make_gallery, make_theme
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def gallery(home):
+    ensure_motto_workflow()
+    return make_gallery(home)
+
+
+@pytest.fixture
+def theme(db):
+    return make_theme()
