@@ -5,6 +5,7 @@ dj-database-url understands); the cache is local memory unless ``REDIS_URL`` is 
 Environment-specific files (dev, production, test) import this one and override.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -107,10 +108,8 @@ def private_file(path):
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
+    with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-    except FileExistsError:
-        pass
     return path
 
 

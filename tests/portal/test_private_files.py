@@ -42,7 +42,8 @@ def test_dev_settings_create_the_secret_key_and_database_0600(tmp_path):
     script = (
         "import os; os.umask(0o022); import django; django.setup();"
         "from django.db import connection;"
-        "c = connection.cursor(); c.execute('create table t (x)'); c.execute('insert into t values (1)')"
+        "c = connection.cursor(); c.execute('create table t (x)');"
+        "c.execute('insert into t values (1)')"
     )
     result = subprocess.run(
         [sys.executable, "-c", script],

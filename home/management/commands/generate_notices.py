@@ -11,8 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from home.notices.choices import NoticeCategory, NoticeIssuer
 from home.management.commands.load_demo_community import refuse_unless_demo_database
+from home.notices.choices import NoticeCategory, NoticeIssuer
 from home.notices.models import NoticeIndexPage, NoticePage
 
 TOPICS = ["电梯维修", "二次供水清洗", "燃气安全检查", "垃圾分类", "消防演练", "快递柜", "绿化养护"]
