@@ -10,7 +10,8 @@ so in the visitor's language (DESIGN.md, "What bad input gets").
 Checked: the path (NUL), the raw query string and an urlencoded body (NUL, invalid
 UTF-8 after percent-decoding), a multipart body's field names and values (NUL and the
 replacement character Django puts where bytes were not UTF-8), and the charset of the
-body's Content-Type (only UTF-8).
+body's Content-Type (only UTF-8). Methods other than GET, HEAD, POST and OPTIONS get
+a 405.
 """
 
 from urllib.parse import unquote_to_bytes
@@ -22,7 +23,9 @@ from django.utils.http import parse_header_parameters
 from django.utils.translation import gettext as _
 
 UTF8 = {"utf-8", "utf8"}
-BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+# The site's pages and forms use GET and POST only; Django's generic form views would
+# treat a PUT as a POST with no fields (and save an edit form emptied).
+METHODS = {"GET", "HEAD", "POST", "OPTIONS"}
 
 
 def unreadable(raw):
@@ -53,7 +56,9 @@ def refusal(request):
         return "unreadable"
     if unreadable(get_bytes_from_wsgi(request.META, "QUERY_STRING", "")):
         return "unreadable"
-    if request.method not in BODY_METHODS:
+    if request.method not in METHODS:
+        return "method"
+    if request.method != "POST":
         return None
     charset = _charset(request)
     if charset is not None and charset.strip().lower() not in UTF8:
@@ -79,6 +84,7 @@ MESSAGES = {
         "This address or form contains characters that cannot be read (a zero byte, or "
         "text that is not UTF-8). Please check it, or go back and try again."
     ),
+    "method": lambda: _("This address does not accept this kind of request."),
     "charset": lambda: _(
         "This form was sent in a character encoding other than UTF-8. Please reload the "
         "page and send the form again."
@@ -96,4 +102,8 @@ class HostileInputMiddleware:
         reason = refusal(request)
         if reason is None:
             return self.get_response(request)
-        return render(request, "bad_input.html", {"message": MESSAGES[reason]()}, status=400)
+        status = 405 if reason == "method" else 400
+        response = render(request, "bad_input.html", {"message": MESSAGES[reason]()}, status=status)
+        if status == 405:
+            response["Allow"] = ", ".join(sorted(METHODS))
+        return response
