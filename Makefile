@@ -29,24 +29,33 @@ var/.catalogues: $(VENV)/.installed $(wildcard portal/locale/*/LC_MESSAGES/*.po)
 
 setup: $(VENV)/.installed node_modules/.installed var/.catalogues
 
+# Files under var/ (the SQLite database, secret keys, uploads) are for this user only.
+UMASK := umask 077 &&
+
 run: setup
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
-	$(PY) manage.py load_demo_community --quiet
-	$(PY) manage.py vote_schedule
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(UMASK) $(PY) manage.py migrate --noinput
+	$(UMASK) $(PY) manage.py createcachetable
+	$(UMASK) $(PY) manage.py load_demo_community --quiet
+	$(UMASK) $(PY) manage.py vote_schedule
+	$(UMASK) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The same site with production settings under gunicorn + whitenoise, over plain http
 # on this machine only (DJANGO_INSECURE_HTTP=1; see portal/settings/production.py).
+# It loads the demo community only into the SQLite database in var/: a database given
+# by DATABASE_URL may hold a real register, so it is migrated and served, never seeded.
 var/serve-secret-key:
-	mkdir -p var && $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	mkdir -p var && $(UMASK) $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 
 serve: setup var/serve-secret-key
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
-	$(PY) manage.py load_demo_community --quiet
+	$(UMASK) $(PY) manage.py migrate --noinput
+	$(UMASK) $(PY) manage.py createcachetable
+ifeq ($(strip $(DATABASE_URL)),)
+	$(UMASK) $(PY) manage.py load_demo_community --quiet
+else
+	@echo "DATABASE_URL is set: serving that database as it is, without demo data."
+endif
 	$(SERVE_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
-	$(SERVE_ENV) $(VENV)/bin/gunicorn portal.wsgi:application \
+	$(UMASK) $(SERVE_ENV) $(VENV)/bin/gunicorn portal.wsgi:application \
 		--bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 # Browser tests drive Debian's Chromium; install it when it is missing.

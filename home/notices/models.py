@@ -105,7 +105,9 @@ class NoticeIndexPage(CachedPageMixin, RoutablePageMixin, Page):
         building = params.get("building")
         if building:
             active["building"] = (
-                Building.objects.filter(pk=building).first() if building.isdigit() else None
+                Building.objects.filter(pk=building).first()
+                if building.isascii() and building.isdigit() and len(building) < 10
+                else None
             )
             if active["building"] is None:
                 raise Http404(_("There is no such building."))

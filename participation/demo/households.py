@@ -9,7 +9,10 @@ person who signed up but has not claimed a unit yet.
 
 Demo letter codes are derived from the address (``demo_code``), so they are the same on
 every machine and the README can name one to try. That is only acceptable because the
-community is fictional: never load the demo into a real site. Unused demo codes are
+community is fictional: never load the demo into a real site. ``foreign_households``
+counts what the register holds that the demo did not create, and the loader refuses to
+run while it is not zero (a real register must never receive guessable codes or demo
+log-ins). Unused demo codes are
 re-hashed on every run, so they work under whichever SECRET_KEY the site runs with
 (``make run`` and ``make serve`` use different keys on one database).
 """
@@ -146,6 +149,42 @@ def _area(building_number, unit_no, flat):
     return Decimal(rng.randint(base[0] * 100, base[1] * 100)) / 100
 
 
+def _demo_ref(number, unit_no, room):
+    return f"QW-{number:02d}-{unit_no}-{room}"
+
+
+def foreign_households(building_names):
+    """How many units and owners in the register the demo did not create.
+
+    ``building_names`` maps the demo's building numbers to names ({3: "3号楼"}). A unit
+    is the demo's when its address is one the demo builds and its owner is the
+    developer or a demo owner (``QW-…`` refs); an owner is the demo's when its ref is
+    one the demo gives. Anything else means the database holds a real register, into
+    which demo codes (derived from the address, so guessable) must never be written.
+    """
+    addresses = {
+        (name, unit_no, room)
+        for name in building_names.values()
+        for unit_no, room in _addresses(name)
+    }
+    refs = {
+        _demo_ref(number, unit_no, room)
+        for number, name in building_names.items()
+        for unit_no, room in _addresses(name)
+    }
+    rows = Unit.objects.values_list(
+        "building__name", "unit_no", "room", "owner__ref", "owner__kind"
+    ).iterator()
+    foreign_units = sum(
+        1
+        for building, unit_no, room, ref, kind in rows
+        if (building, unit_no, room) not in addresses
+        or (kind != OwnerKind.DEVELOPER and ref not in refs)
+    )
+    foreign_owners = Owner.objects.exclude(kind=OwnerKind.DEVELOPER).exclude(ref__in=refs)
+    return foreign_units + foreign_owners.count()
+
+
 def ensure_households(buildings):
     """Units and owners for the demo buildings; returns how many units were added."""
     developer, _created = Owner.objects.get_or_create(
@@ -165,7 +204,7 @@ def ensure_households(buildings):
             elif shared_owner is not None:
                 owner, shared_owner = shared_owner, None
             else:
-                ref = f"QW-{number:02d}-{unit_no}-{room}"
+                ref = _demo_ref(number, unit_no, room)
                 owner = owners.get(ref) or Owner.objects.create(ref=ref)
                 owners[ref] = owner
                 if counter % TWO_FLAT_OWNER_EVERY == 0 and room.endswith("1"):

@@ -9,17 +9,30 @@ addresses and code attempts go with it (CASCADE); ``Owner.voter`` becomes empty
 (SET_NULL), so the owner can name a new voter; the unit, its area and its owner — the
 household register — stay as they were, and so does the fact that its letter code was
 used. Ballots stay counted: ``Ballot.cast_by`` and the roll's ``RollEntry.user`` become
-NULL, the choice and the receipt stay. Entries about the person in Wagtail's audit log keep
-the staff member's action and reason but lose the person's name.
+NULL, the choice and the receipt stay. A residents' vote's roll entry, which names the
+person and their flat, loses the name, the flat and the voter key made from the user id
+(it becomes ``deleted:<entry>``), so nothing ties the counted ballot back to them; owners'
+and households' entries name addresses of the register and stay. Entries about the person
+in Wagtail's audit log (their profile, their user account) keep the staff member's action
+and reason but lose the person's name, flat and relation. Account e-mails still in the
+task table (waiting, or failed) are deleted.
+
+Withdrawing consent to the privacy notice also strips the flat, relation and reason from
+the audit log's verification entries about the person.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from participation.households.models import Owner
 from participation.residents.models import CodeAttempt, ResidentProfile
+from participation.votes.choices import Channel, Electorate
+from participation.votes.models import Ballot, RollEntry
 
 SECTIONS = []
 
@@ -123,6 +136,82 @@ def _consultations(user):
     return consultations_export(user)
 
 
+@section("paper_ballots_entered_for_me")
+def _paper_ballots(user):
+    """Paper ballots the committee entered for a roll entry in the person's name: that
+    they count, when, the paper's number and receipt; never the choice or the clerk."""
+    ballots = (
+        Ballot.objects.filter(roll_entry__user=user, channel=Channel.PAPER)
+        .select_related("vote")
+        .order_by("cast_at", "pk")
+    )
+    return [
+        {
+            "vote": ballot.vote.title,
+            "cast_at": _time(ballot.cast_at),
+            "paper_number": ballot.paper_number,
+            "receipt": ballot.receipt,
+        }
+        for ballot in ballots
+    ]
+
+
+@section("electoral_rolls")
+def _roll_entries(user):
+    """The frozen rolls the person is on, as whom, with what weight, and whether a
+    ballot was counted for the entry."""
+    entries = RollEntry.objects.filter(user=user).select_related("vote", "building", "ballot")
+    return [
+        {
+            "vote": entry.vote.title,
+            "electorate": entry.vote.electorate,
+            "as": entry.label,
+            "building": entry.building.name if entry.building else None,
+            "heads": entry.heads,
+            "area_m2": str(entry.area),
+            "ballot_counted": _has_ballot(entry),
+        }
+        for entry in entries.order_by("vote__pk", "pk")
+    ]
+
+
+def _has_ballot(entry):
+    try:
+        return entry.ballot is not None
+    except Ballot.DoesNotExist:
+        return False
+
+
+def _log_entries_about(user):
+    """Wagtail audit-log entries whose object is the person's profile or account."""
+    about = Q(
+        content_type=ContentType.objects.get_for_model(get_user_model()),
+        object_id=str(user.pk),
+    )
+    profile_pk = ResidentProfile.objects.filter(user=user).values_list("pk", flat=True).first()
+    if profile_pk is not None:
+        about |= Q(
+            content_type=ContentType.objects.get_for_model(ResidentProfile),
+            object_id=str(profile_pk),
+        )
+    return ModelLogEntry.objects.filter(about)
+
+
+@section("audit_log")
+def _audit_log(user):
+    """What staff recorded about the person: action, time, message and details; not
+    which staff member (that is about someone else)."""
+    return [
+        {
+            "action": entry.action,
+            "time": _time(entry.timestamp),
+            "message": str(entry.message),
+            "details": entry.data or {},
+        }
+        for entry in _log_entries_about(user).order_by("timestamp", "pk")
+    ]
+
+
 @section("letter_code_attempts")
 def _attempts(user):
     return [
@@ -155,6 +244,7 @@ def withdraw_privacy_consent(user):
     The account stays so the person can still log in, read and agree again later.
     """
     with transaction.atomic():
+        _strip_log_details(user, VERIFICATION_DETAILS)
         Owner.objects.filter(voter=user).update(voter=None)
         ResidentProfile.objects.filter(user=user).update(
             unit=None,
@@ -170,14 +260,54 @@ def withdraw_privacy_consent(user):
         )
 
 
+# Keys of a verification's audit-log data that describe the person, not the staff act.
+VERIFICATION_DETAILS = ("unit", "relation", "reason")
+
+
+ADDRESS_DETAILS = ("unit", "relation")
+
+
+def _strip_log_details(user, keys, label=None):
+    """Remove ``keys`` from the data of log entries about ``user`` (and set ``label``)."""
+    for entry in _log_entries_about(user):
+        data = {k: v for k, v in (entry.data or {}).items() if k not in keys}
+        if data != (entry.data or {}) or (label and entry.label != label(entry)):
+            entry.data = data
+            if label:
+                entry.label = label(entry)
+            entry.save(update_fields=["data", "label"])
+
+
+def _forget_roll_entries(user):
+    """A residents' vote's roll entry names the person and their flat: drop both, and
+    the voter key made from the user id, keeping heads and the counted ballot."""
+    entries = RollEntry.objects.filter(user=user, vote__electorate=Electorate.RESIDENTS)
+    for entry in entries:
+        entry.label = f"#{entry.pk}"
+        entry.voter_key = f"deleted:{entry.pk}"
+        entry.unit = None
+        entry.user = None
+        entry.save(update_fields=["label", "voter_key", "unit", "user"])
+
+
+def _forget_mail_tasks(user):
+    """Account e-mails to the person still in the task table (waiting, or failed)."""
+    if user.email:
+        DBTaskResult.objects.filter(
+            task_path="participation.residents.tasks.send_email",
+            args_kwargs__kwargs__to__icontains=user.email,
+        ).delete()
+
+
 def delete_account(user):
     """Delete the user; the household register stays (see the module docstring)."""
     with transaction.atomic():
-        profile = ResidentProfile.objects.filter(user=user).first()
-        if profile is not None:
-            ModelLogEntry.objects.filter(
-                content_type=ContentType.objects.get_for_model(ResidentProfile),
-                object_id=str(profile.pk),
-            ).update(label=f"#{profile.pk}")
+        _strip_log_details(
+            user,
+            ADDRESS_DETAILS,
+            label=lambda entry: f"#{entry.object_id}",
+        )
+        _forget_roll_entries(user)
+        _forget_mail_tasks(user)
         Owner.objects.filter(voter=user).update(voter=None)
         user.delete()

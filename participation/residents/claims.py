@@ -79,6 +79,21 @@ def throttled_until(failures, now, limit=MAX_WRONG, window=WINDOW):
     return recent[limit - 1] + window
 
 
+def _recent_failures(user, now):
+    return list(
+        CodeAttempt.objects.filter(
+            user=user, succeeded=False, created_at__gt=now - WINDOW
+        ).values_list("created_at", flat=True)
+    )
+
+
+def locked_until(user, now=None):
+    """When ``user`` may type a code again, or ``None`` if they may now (for the form
+    shown before a try; after a try, ``ClaimResult.retry_at`` says it)."""
+    now = now or timezone.now()
+    return throttled_until(_recent_failures(user, now), now)
+
+
 def claim_unit(user, raw_code, relation, *, accept_privacy=False, now=None):
     """Link ``user`` to the unit whose letter code they typed; returns a ``ClaimResult``."""
     now = now or timezone.now()
@@ -87,11 +102,7 @@ def claim_unit(user, raw_code, relation, *, accept_privacy=False, now=None):
     with transaction.atomic():
         ResidentProfile.objects.get_or_create(user=user)
         profile = ResidentProfile.objects.select_for_update().get(user=user)
-        failures = list(
-            CodeAttempt.objects.filter(
-                user=user, succeeded=False, created_at__gt=now - WINDOW
-            ).values_list("created_at", flat=True)
-        )
+        failures = _recent_failures(user, now)
         retry_at = throttled_until(failures, now)
         if retry_at is not None:
             return ClaimResult(Outcome.THROTTLED, retry_at=retry_at)

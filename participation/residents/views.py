@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.formtools import autofocus_first_error
-from participation.residents.claims import Outcome, claim_unit, throttled_until
+from participation.residents.claims import Outcome, claim_unit, locked_until
 from participation.residents.forms import ClaimUnitForm
-from participation.residents.models import CodeAttempt, ResidentProfile
+from participation.residents.models import ResidentProfile
 
 
 def _locked_out(form):
@@ -69,8 +69,9 @@ password_reset_from_key = PasswordResetFromKeyView.as_view()
 password_change = PasswordChangeView.as_view()
 
 
+# What the service can refuse once the form has accepted the code's shape (the form
+# turns away malformed codes itself, so Outcome.MALFORMED never reaches the view).
 STATUS = {
-    Outcome.MALFORMED: 400,
     Outcome.WRONG: 400,
     Outcome.DEVELOPER_UNIT: 400,
     Outcome.USED: 409,
@@ -118,7 +119,6 @@ def refusal(result):
             "delivered), so no one can claim it as an owner. If you bought it, contact "
             "the committee to update the register."
         ),
-        Outcome.MALFORMED: _("This does not look like a letter code."),
     }
     return messages_by_outcome[result.outcome]
 
@@ -131,33 +131,32 @@ def claim(request):
         needs_consent=profile.consent_privacy_at is None,
     )
     status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            result = claim_unit(
-                request.user,
-                form.cleaned_data["code"],
-                form.cleaned_data["relation"],
-                accept_privacy=form.cleaned_data.get("accept_privacy", False),
+    # Before a try, the service says whether the form is closed; after one, its result
+    # does (and the form's error says it instead of the banner).
+    retry_at = None
+    if request.method != "POST":
+        retry_at = locked_until(request.user)
+    elif form.is_valid():
+        result = claim_unit(
+            request.user,
+            form.cleaned_data["code"],
+            form.cleaned_data["relation"],
+            accept_privacy=form.cleaned_data.get("accept_privacy", False),
+        )
+        if result.ok:
+            messages.success(
+                request,
+                _("Welcome! You are now a verified resident of %(unit)s.") % {"unit": result.unit},
             )
-            if result.ok:
-                messages.success(
-                    request,
-                    _("Welcome! You are now a verified resident of %(unit)s.")
-                    % {"unit": result.unit},
-                )
-                return redirect("participation:me")
-            field = None if result.outcome == Outcome.THROTTLED else "code"
-            form.add_error(field, refusal(result))
-            status = STATUS[result.outcome]
-        else:
-            status = 400
+            return redirect("participation:me")
+        field = None if result.outcome == Outcome.THROTTLED else "code"
+        form.add_error(field, refusal(result))
+        status = STATUS[result.outcome]
+        retry_at = result.retry_at
+    else:
+        status = 400
+    if form.errors:
         autofocus_first_error(form)
-    retry_at = throttled_until(
-        CodeAttempt.objects.filter(user=request.user, succeeded=False).values_list(
-            "created_at", flat=True
-        )[:10],
-        timezone.now(),
-    )
     return render(
         request,
         "participation/claim_unit.html",

@@ -5,6 +5,7 @@ dj-database-url understands); the cache is local memory unless ``REDIS_URL`` is 
 Environment-specific files (dev, production, test) import this one and override.
 """
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "portal.hostile_input.HostileInputMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -91,22 +93,47 @@ WSGI_APPLICATION = "portal.wsgi.application"
 
 # --- Storage -------------------------------------------------------------------------
 # SQLite: WAL for concurrent readers, IMMEDIATE transactions so writers queue on the
-# busy timeout instead of failing with "database is locked" on lock upgrade.
+# busy timeout instead of failing with "database is locked" on lock upgrade. The same
+# options apply however SQLite is configured (the default file, SQLITE_PATH, or a
+# sqlite:// DATABASE_URL).
 SQLITE_OPTIONS = {
     "transaction_mode": "IMMEDIATE",
     "timeout": 20,
     "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
 }
-if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
-else:
-    DATABASES = {
-        "default": {
+
+
+def private_file(path):
+    """Create ``path`` readable by this user only (0600), unless it exists already.
+
+    For secrets and the SQLite database: created before anything else writes them, so
+    they are never world-readable, whatever the umask.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    return path
+
+
+def database_settings(environ):
+    """``DATABASES["default"]`` for this environment: ``DATABASE_URL``, else SQLite."""
+    if environ.get("DATABASE_URL"):
+        config = dj_database_url.parse(environ["DATABASE_URL"], conn_max_age=60)
+    else:
+        config = {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": os.environ.get("SQLITE_PATH", str(VAR_DIR / "db.sqlite3")),
-            "OPTIONS": SQLITE_OPTIONS,
+            "NAME": environ.get("SQLITE_PATH", str(VAR_DIR / "db.sqlite3")),
         }
-    }
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+        name = str(config.get("NAME") or "")
+        if name and name != ":memory:" and not name.startswith("file:"):
+            private_file(name)
+    return config
+
+
+DATABASES = {"default": database_settings(os.environ)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
@@ -212,6 +239,10 @@ STORAGES = {
 }
 # Serve MEDIA_ROOT from Django itself (local trials only; see portal/urls.py).
 SERVE_MEDIA_LOCALLY = os.environ.get("DJANGO_SERVE_MEDIA") == "1"
+# Uploads (documents staff attach, residents' photos) are not world-readable: the site's
+# user and its group (the web server's) only.
+FILE_UPLOAD_PERMISSIONS = 0o640
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o750
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail -------------------------------------------------------------------------

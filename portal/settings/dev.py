@@ -1,7 +1,7 @@
 """Development settings: DEBUG on, console email, a key that is only for this machine."""
 
 from .base import *  # noqa: F403
-from .base import VAR_DIR
+from .base import VAR_DIR, private_file
 
 DEBUG = True
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
@@ -9,13 +9,13 @@ INTERNAL_IPS = ["127.0.0.1"]
 
 
 def _dev_secret_key():
-    """A random key kept in var/, so sessions survive restarts but no key is committed."""
+    """A random key kept in var/ (mode 0600), so sessions survive restarts but no key is
+    committed and no other local user can read it."""
     import secrets
 
     path = VAR_DIR / "dev-secret-key"
-    if not path.exists():
-        VAR_DIR.mkdir(parents=True, exist_ok=True)
-        path.write_text(secrets.token_urlsafe(50))
+    if not path.exists() or not path.read_text().strip():
+        private_file(path).write_text(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 

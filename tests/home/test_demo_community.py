@@ -64,3 +64,42 @@ def test_demo_refuses_to_run_where_it_is_not_allowed(db, settings):
     with pytest.raises(CommandError):
         call_command("load_demo_community", quiet=True, no_credentials=True)
     assert not get_user_model().objects.exists()
+
+
+def test_demo_refuses_a_database_that_holds_a_real_register(db, settings, tmp_path):
+    """Issue 10: demo codes are derived from the address; a real register must not get them."""
+    from participation.households.models import Unit
+    from tests.factories.households import BuildingFactory, OwnerFactory, UnitFactory
+
+    settings.VAR_DIR = tmp_path
+    real = UnitFactory(
+        building=BuildingFactory(name="3号楼"),
+        unit_no="1",
+        room="301",
+        owner=OwnerFactory(ref="张三-房产证-0001"),
+        code_hash="real-hash",
+    )
+    with pytest.raises(CommandError, match="household register the demo did not create"):
+        call_command("load_demo_community", quiet=True, no_credentials=True)
+    real.refresh_from_db()
+    assert real.code_hash == "real-hash"
+    assert Unit.objects.count() == 1
+    assert not get_user_model().objects.exists()
+
+
+def test_demo_refuses_a_register_whose_addresses_are_not_the_demos(db, settings, tmp_path):
+    from tests.factories.households import BuildingFactory, UnitFactory, developer
+
+    settings.VAR_DIR = tmp_path
+    UnitFactory(building=BuildingFactory(name="A座"), owner=developer())
+    with pytest.raises(CommandError):
+        call_command("load_demo_community", quiet=True, no_credentials=True)
+    assert not get_user_model().objects.exists()
+
+
+def test_the_demo_register_counts_as_the_demos_own(demo):
+    from home.demo.community import BUILDING_COUNT, building_name
+    from participation.demo.households import foreign_households
+
+    names = {n: building_name(n) for n in range(1, BUILDING_COUNT + 1)}
+    assert foreign_households(names) == 0

@@ -1,4 +1,9 @@
-"""Add N synthetic notices, for benchmarks and load tests (`make bench`)."""
+"""Add N synthetic notices, for benchmarks and load tests (`make bench`).
+
+Only for a demo database: refused, like ``load_demo_community``, where demo data is
+not allowed or where the database holds a real household register. Re-runnable: each
+run numbers its notices after the highest ``generated-N`` slug already there.
+"""
 
 import datetime
 
@@ -6,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
+from home.management.commands.load_demo_community import refuse_unless_demo_database
 from home.notices.choices import NoticeCategory, NoticeIssuer
 from home.notices.models import NoticeIndexPage, NoticePage
 
@@ -19,11 +25,16 @@ class Command(BaseCommand):
         parser.add_argument("count", type=int)
 
     def handle(self, count, **options):
+        if count < 1:
+            raise CommandError("Give a positive number of notices.")
+        refuse_unless_demo_database("write thousands of generated live notices")
         index = NoticeIndexPage.objects.first()
         if index is None:
             raise CommandError("No notice index: run load_demo_community first.")
         categories, issuers = NoticeCategory.values, NoticeIssuer.values
-        start = NoticePage.objects.count()
+        start = next_generated_number(
+            NoticePage.objects.filter(slug__startswith="generated-").values_list("slug", flat=True)
+        )
         now = timezone.now()
         with transaction.atomic():
             for n in range(start, start + count):
@@ -43,3 +54,10 @@ class Command(BaseCommand):
                     )
                 )
         self.stdout.write(f"Added {count} notices.")
+
+
+def next_generated_number(slugs):
+    """One more than the highest N among ``generated-N`` slugs (0 when there are none)."""
+    tails = (slug.removeprefix("generated-") for slug in slugs if slug.startswith("generated-"))
+    numbers = [int(tail) for tail in tails if tail.isascii() and tail.isdigit()]
+    return max(numbers, default=-1) + 1

@@ -2,6 +2,11 @@
 
 Idempotent: everything is looked up before it is made, so running it again adds only
 what is missing and leaves editors' changes alone. The texts live in ``home.demo``.
+
+Refuses (non-zero exit, nothing written) where demo data is not allowed, and in a
+database whose household register holds anything the demo did not create: the demo's
+letter codes are derived from the address, so writing them into a real register would
+let anyone claim a neighbour's flat.
 """
 
 import os
@@ -11,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from home.demo import pages
+from home.demo.community import BUILDING_COUNT, building_name
 from home.demo.editor import USERNAME, ensure_editor, resolve_password
 from home.demo.images import get_or_create_images
 from home.demo.motto_loader import load_mottos
@@ -32,11 +38,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, quiet=False, no_credentials=False, **options):
-        if not settings.DEMO_DATA_ALLOWED:
-            raise CommandError(
-                "Refusing to load demo data (and a demo superuser) here: "
-                "DEMO_DATA_ALLOWED is off in these settings."
-            )
+        refuse_unless_demo_database("load demo data (and a demo superuser)")
         # Resolved (and, when new, written) first, so the file and the account agree
         # even if loading fails half-way and is run again.
         password, password_source = resolve_password()
@@ -86,4 +88,19 @@ class Command(BaseCommand):
             f"Admin: {base}/admin/  user: {USERNAME}  password: {password}\n"
             f"管理后台：{base}/admin/  用户名：{USERNAME}  密码：{password}\n"
             f"(password {source}; the account is a superuser for the demo only)"
+        )
+
+
+def refuse_unless_demo_database(what):
+    """Raise CommandError unless demo data may be written into this database."""
+    if not settings.DEMO_DATA_ALLOWED:
+        raise CommandError(f"Refusing to {what} here: DEMO_DATA_ALLOWED is off in these settings.")
+    names = {number: building_name(number) for number in range(1, BUILDING_COUNT + 1)}
+    foreign = household_demo.foreign_households(names)
+    if foreign:
+        raise CommandError(
+            f"Refusing to {what} here: this database holds a household register the demo "
+            f"did not create ({foreign} units or owners). The demo's letter codes are "
+            "derived from the address, so anyone could claim a real flat with them. "
+            "Use an empty database for the demo."
         )

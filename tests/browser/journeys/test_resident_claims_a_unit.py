@@ -5,14 +5,10 @@ import re
 from io import StringIO
 
 import pytest
-from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
-from tests.browser.conftest import axe_violations
-from tests.factories.households import ResidentFactory
 from tests.factories.pages import make_home, make_standard_page
 
 CSV = (
@@ -69,51 +65,3 @@ def test_new_resident_signs_up_verifies_email_and_claims_the_flat(phone, printed
     expect(phone.get_by_text("3号楼1单元502室").first).to_be_visible()
     expect(phone.get_by_text("已核验居民")).to_be_visible()
     expect(phone.get_by_text("代表业主投票")).to_be_visible()
-
-
-def _log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies[settings.SESSION_COOKIE_NAME].value
-    page.context.add_cookies(
-        [{"name": settings.SESSION_COOKIE_NAME, "value": cookie, "url": live_server.url}]
-    )
-
-
-def test_account_pages_fit_320px_in_elderly_mode_and_pass_axe(
-    phone, axe_page, live_server, printed_code
-):
-    phone.set_viewport_size({"width": 320, "height": 640})
-    phone.goto("/display/elderly/")
-    anonymous = ["/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"]
-    signed_in = ["/accounts/household/", "/me/", "/me/profile/", "/me/privacy/", "/me/delete/"]
-    problems = {}
-    for path in anonymous:
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[path] = violations
-    profile = ResidentFactory(display_name="3号楼一位名字很长很长的热心居民")
-    for page in (phone, axe_page):
-        _log_in(page, live_server, profile.user)
-    for path in signed_in:
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[path] = violations
-    assert problems == {}
-    for path in signed_in:
-        phone.goto(path)
-        overflow = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
-
-
-def test_anonymous_account_pages_fit_320px_in_elderly_mode(phone, printed_code):
-    phone.set_viewport_size({"width": 320, "height": 640})
-    phone.goto("/display/elderly/")
-    for path in ("/accounts/login/", "/accounts/signup/", "/accounts/password/reset/"):
-        phone.goto(path)
-        overflow = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"

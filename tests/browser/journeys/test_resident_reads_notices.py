@@ -37,20 +37,6 @@ def test_resident_on_a_phone_reads_the_urgent_notice_then_switches_modes(phone):
     expect(phone.get_by_role("link", name="中文")).to_be_visible()
 
 
-def test_pages_fit_a_320px_screen_in_elderly_mode(phone):
-    home = make_home()
-    index = make_notice_index(home)
-    notice = make_notice(index, title="关于开展2026年度城乡居民医疗保险集中缴费工作的通知")
-    phone.set_viewport_size({"width": 320, "height": 640})
-    phone.goto("/display/elderly/")
-    for path in ("/", "/notices/", notice.url, "/search/?q=医保"):
-        phone.goto(path)
-        overflow = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 320px"
-
-
 def test_skip_link_is_the_first_stop_and_moves_focus_to_main(phone):
     make_home()
     phone.goto("/")

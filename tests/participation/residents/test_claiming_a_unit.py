@@ -6,6 +6,7 @@ import threading
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from participation.households.models import Owner, Unit
@@ -244,6 +245,47 @@ def test_the_wrong_code_throttle_cleans_up_old_attempts(db):
     assert not CodeAttempt.objects.filter(created_at=old).exists()
 
 
-def test_a_unit_factory_without_code_cannot_be_claimed_with_an_empty_code(client, resident):
-    UnitFactory(code_hash="")
-    assert post(client, "").status_code == 400
+@pytest.mark.parametrize("typed", ["", "   ", " - - ", None])
+def test_a_unit_without_a_code_hash_cannot_be_claimed_with_an_empty_or_blank_code(db, typed):
+    """The service itself (not the form) refuses: no empty code can match an empty hash."""
+    unit = UnitFactory(code_hash="")
+    user = UserFactory()
+    result = claim_unit(user, typed, "family", accept_privacy=True)
+    assert result.outcome == Outcome.MALFORMED
+    unit.refresh_from_db()
+    assert unit.code_used_at is None
+    assert not ResidentProfile.objects.get(user=user).is_verified
+    assert not CodeAttempt.objects.exists()
+
+
+def test_the_lock_out_shows_on_the_form_after_earlier_failures_that_day(client, resident):
+    """The page reads the throttle from the service: older failures (still kept for a
+    day) do not hide the five in the last hour."""
+    now = timezone.now()
+    for minutes in range(12):
+        CodeAttempt.objects.create(
+            user=resident, created_at=now - datetime.timedelta(hours=3, minutes=minutes)
+        )
+    for minutes in range(5):
+        CodeAttempt.objects.create(
+            user=resident, created_at=now - datetime.timedelta(minutes=minutes + 1)
+        )
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response.context["retry_at"] is not None
+    assert "输错次数太多" in response.content.decode()
+
+
+def test_a_refused_claim_runs_the_throttle_query_once(client, resident):
+    """The view uses what the service returned; it does not count the attempts again."""
+    unit_with_code()
+    with CaptureQueriesContext(connection) as queries:
+        response = post(client, "ABCD-EFGH-JKMN")
+    assert response.status_code == 400
+    attempt_reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "participation_codeattempt" in q["sql"]
+        and q["sql"].lstrip().upper().startswith("SELECT")
+    ]
+    assert len(attempt_reads) == 1, attempt_reads
