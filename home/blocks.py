@@ -6,6 +6,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.events.blocks import UpcomingEventsBlock
 from participation.blocks import OpenVotesBlock
 
 
@@ -85,6 +86,7 @@ class HomeBodyBlock(BodyBlock):
     """The home page's sections: the shared body plus what participation offers."""
 
     open_votes = OpenVotesBlock()
+    upcoming_events = UpcomingEventsBlock()
 
     class Meta:
         label = _("Sections")

@@ -2,12 +2,16 @@
 import from the feature's own module (``home.notices.models``, ``home.pages``…).
 """
 
+from home.events.models import EventCalendarPage, EventException, EventPage
 from home.notices.models import NoticeIndexPage, NoticePage, NoticeTag
 from home.pages import HomePage, StandardPage
 from home.site_settings import CommunitySettings
 
 __all__ = [
     "CommunitySettings",
+    "EventCalendarPage",
+    "EventException",
+    "EventPage",
     "HomePage",
     "NoticeIndexPage",
     "NoticePage",

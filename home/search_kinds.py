@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from home.events.models import EventPage
 from home.notices.models import NoticePage
 from home.pages import StandardPage
 from portal.search.registry import register
@@ -13,3 +14,4 @@ register(
     snippet_fields=("summary", "body"),
 )
 register(StandardPage, _("Page"), snippet_fields=("search_description", "intro", "body"))
+register(EventPage, _("Event"), snippet_fields=("summary", "location", "body"))

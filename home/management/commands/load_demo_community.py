@@ -12,6 +12,7 @@ from django.db import transaction
 
 from home.demo import pages
 from home.demo.editor import USERNAME, ensure_editor, resolve_password
+from home.demo.events import load_events
 from home.demo.images import get_or_create_images
 from home.demo.notice_loader import load_notices
 from home.notices.models import NoticePage
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             index = pages.ensure_notice_index(home, user)
             pages.ensure_standard_pages(home, user, images)
             new_notices = load_notices(index, user, images, buildings)
+            new_events = load_events(home, user)
             household_demo.load(buildings, password, USERNAME)
 
         if not quiet:
@@ -54,6 +56,7 @@ class Command(BaseCommand):
                 community.name, home, index, len(buildings), len(images), new_notices
             )
             self.stdout.write("  " + household_demo.summary())
+            self.stdout.write(f"  Events: {new_events} added in this run (/events/).")
         if not no_credentials:
             if not quiet:
                 self.stdout.write("")
