@@ -11,10 +11,10 @@ them where the notice board does.
 import datetime
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, vDuration
 
 from home.events.choices import Repeat
-from home.events.recurrence import first_date, is_scheduled, lunar_dates
+from home.events.recurrence import changed_times, first_date, is_scheduled, lunar_dates
 
 TZID = "Asia/Shanghai"
 TZ = ZoneInfo(TZID)
@@ -30,7 +30,7 @@ def new_calendar(name):
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
-    calendar.add("x-published-ttl", REFRESH)
+    calendar["X-PUBLISHED-TTL"] = vDuration(REFRESH)
     calendar.add_component(
         Timezone.from_tzid(
             TZID, first_date=datetime.date(1992, 1, 1), last_date=datetime.date(2100, 1, 1)
@@ -147,8 +147,9 @@ def event_components(event, url=""):
 
 def _moved(event, component, change, date):
     new_date = change.new_date or date
-    component.add("dtstart", moment(event, new_date, change.new_start_time))
-    _add_end(component, end_moment(event, new_date, change.new_end_time))
+    start_time, end_time = (None, None) if event.all_day else changed_times(event, change)
+    component.add("dtstart", moment(event, new_date, start_time))
+    _add_end(component, end_moment(event, new_date, end_time))
     if change.location:
         component["location"] = change.location
     if change.note:

@@ -159,6 +159,22 @@ def _span(event):
     return ((event.end_date or event.start_date) - event.start_date).days
 
 
+def changed_times(event, change):
+    """The start and end time of a changed occurrence. A new start without a new end
+    keeps the event's duration (to 23:59 at the latest)."""
+    start, end = event.start_time, event.end_time
+    if change.new_start_time:
+        if end and not change.new_end_time:
+            length = datetime.datetime.combine(datetime.date.min, end) - datetime.datetime.combine(
+                datetime.date.min, start
+            )
+            shifted = datetime.datetime.combine(datetime.date.min, change.new_start_time) + length
+            end = min(shifted, datetime.datetime.combine(datetime.date.min, datetime.time(23, 59)))
+            end = end.time()
+        start = change.new_start_time
+    return start, change.new_end_time or end
+
+
 def _apply(event, date, change):
     span = datetime.timedelta(days=_span(event))
     start_time = None if event.all_day else event.start_time
@@ -179,8 +195,7 @@ def _apply(event, date, change):
         )
     new_date = change.new_date or date
     if not event.all_day:
-        start_time = change.new_start_time or start_time
-        end_time = change.new_end_time or end_time
+        start_time, end_time = changed_times(event, change)
     return Occurrence(
         event,
         date,
