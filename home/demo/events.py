@@ -184,6 +184,36 @@ def demo_events(today):
             "<p>请带上相关材料的复印件。</p>", _t("14:00"), _t("17:00"),
             organiser="梧桐街道司法所",
         ),
+        DemoEvent(
+            "yuanxiao-caidengmi", "元宵节猜灯谜", "culture", lunar.to_solar(today.year, 1, 15),
+            "中心绿地长廊", "正月十五晚上挂灯笼、猜灯谜，猜中有小奖品。",
+            "<p>灯谜由读书会的志愿者出题，老少皆宜。</p>", _t("18:30"), _t("20:30"),
+            rule={"repeat": "yearly_lunar", "lunar_month": 1, "lunar_day": 15},
+        ),
+        DemoEvent(
+            "shufa-ban", "老年书法班", "elderly", last_month, "综合楼A座二层活动室",
+            "每周四上午，书法协会的老师免费教毛笔字。", "<p>笔墨纸砚活动室有，自带也行。</p>",
+            _t("9:00"), _t("10:30"), organiser="青梧社区书法协会",
+            rule={"repeat": "weekly", "weekdays": "3"},
+        ),
+        DemoEvent(
+            "yishihui", "居民议事会", "community", last_month, HALL,
+            "每月第三个周四晚上，楼栋长和居民代表商量小区的事。",
+            "<p>本月议题：电动车充电棚选址、架空层改造方案。欢迎居民旁听。</p>",
+            _t("19:00"), _t("20:30"),
+            rule={"repeat": "monthly_weekday", "ordinal": 3, "ordinal_weekday": 3},
+        ),
+        DemoEvent(
+            "fanzha-jiangzuo", "防范电信诈骗讲座", "elderly", today + datetime.timedelta(days=16),
+            HALL, "社区民警讲最新的骗术和应对办法。", "<p>讲座后可现场安装国家反诈中心App。</p>",
+            _t("9:30"), _t("10:30"), organiser="梧桐派出所青梧警务室",
+        ),
+        DemoEvent(
+            "wuchang-xianxue", "无偿献血进社区", "volunteer", today + datetime.timedelta(days=24),
+            "小区北门", "献血车停在北门，18–60岁身体健康的居民可以参加。",
+            "<p>请吃过早饭再来，带上身份证。</p>", _t("8:30"), _t("15:30"),
+            organiser="澜江市中心血站 · 青梧社区志愿服务队",
+        ),
     ]  # fmt: skip
 
 

@@ -72,7 +72,7 @@ def recur(event):
         value.update(FREQ="YEARLY", BYMONTH=first.month, BYMONTHDAY=first.day)
     if rule.interval and rule.interval > 1:
         value["INTERVAL"] = rule.interval
-    if rule.count:
+    if rule.count and not rule.until:
         value["COUNT"] = rule.count
     if rule.until:
         if event.all_day:

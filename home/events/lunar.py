@@ -44,7 +44,7 @@ def to_solar(year, month, day):
     """The Gregorian date of lunar ``month``/``day`` in lunar ``year`` (never the leap
     month of the same number). A 30th in a month of 29 days falls on its last day, as
     除夕 (腊月三十) does in years whose 腊月 is short. None outside the tables."""
-    if not FIRST_YEAR <= year <= LAST_YEAR:
+    if not (FIRST_YEAR <= year <= LAST_YEAR and month and day):
         return None
     days = LunarYear.fromYear(year).getMonth(month).getDayCount()
     solar = Lunar.fromYmd(year, month, min(day, days)).getSolar()

@@ -19,6 +19,6 @@ class OccurrencePreviewPanel(Panel):
                 try:
                     context["occurrences"] = next_occurrences(event, timezone.localdate(), 12)
                     context["description"] = describe_rule(event)
-                except (TypeError, ValueError):
+                except (AttributeError, TypeError, ValueError):
                     pass  # an incomplete rule: the form's own errors say what is missing
             return context

@@ -90,7 +90,7 @@ def _rrule(first, rule):
     }
     if rule.until:
         kwargs["until"] = datetime.datetime.combine(rule.until, datetime.time())
-    if rule.count:
+    elif rule.count:
         kwargs["count"] = rule.count
     if rule.repeat == Repeat.WEEKLY:
         return rrule.rrule(rrule.WEEKLY, byweekday=rule.weekdays or (first.weekday(),), **kwargs)
