@@ -2,6 +2,7 @@
 in their calendar with the .ics file."""
 
 import datetime
+from pathlib import Path
 
 import icalendar
 from django.utils import timezone
@@ -33,7 +34,7 @@ def test_resident_finds_next_months_lianqiri_and_downloads_it(phone, transaction
 
     with phone.expect_download() as download:
         phone.get_by_role("link", name="下载这个活动（.ics 文件）").click()
-    calendar = icalendar.Calendar.from_ical(open(download.value.path(), "rb").read())
+    calendar = icalendar.Calendar.from_ical(Path(download.value.path()).read_bytes())
     (event, *_) = calendar.walk("VEVENT")
     assert str(event["SUMMARY"]) == "联企日"
     assert event["RRULE"]["BYMONTHDAY"] == [15]
