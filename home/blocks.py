@@ -6,6 +6,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.events.blocks import UpcomingEventsBlock
 from participation.blocks import OpenConsultationsBlock, OpenVotesBlock
 
 
@@ -86,6 +87,7 @@ class HomeBodyBlock(BodyBlock):
 
     open_votes = OpenVotesBlock()
     open_consultations = OpenConsultationsBlock()
+    upcoming_events = UpcomingEventsBlock()
 
     class Meta:
         label = _("Sections")

@@ -2,6 +2,7 @@
 import from the feature's own module (``home.notices.models``, ``home.pages``…).
 """
 
+from home.events.models import EventCalendarPage, EventException, EventPage
 from home.mottos.models import FamilyMotto, MottoGalleryPage, MottoTheme
 from home.notices.models import NoticeIndexPage, NoticePage, NoticeTag
 from home.pages import HomePage, StandardPage
@@ -12,6 +13,9 @@ __all__ = [
     "FamilyMotto",
     "MottoGalleryPage",
     "MottoTheme",
+    "EventCalendarPage",
+    "EventException",
+    "EventPage",
     "HomePage",
     "NoticeIndexPage",
     "NoticePage",

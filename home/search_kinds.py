@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from home.events.models import EventPage
 from home.mottos.models import FamilyMotto
 from home.notices.models import NoticePage
 from home.pages import StandardPage
@@ -20,3 +21,4 @@ register(
     queryset=lambda: FamilyMotto.objects.public(),
     snippet_fields=("text", "upper_line", "story"),
 )
+register(EventPage, _("Event"), snippet_fields=("summary", "location", "body"))

@@ -179,6 +179,7 @@ def main():
             ("one notice", notice_url),
             ("/votes/", "/votes/"),
             ("one vote", vote_url),
+            ("/events/", "/events/"),
             ("/search/?q=电梯", "/search/?q=%E7%94%B5%E6%A2%AF"),
         ]
         results = {("static CSS", ""): run_wrk(f"http://127.0.0.1:{ports['cached']}{css_url}")}

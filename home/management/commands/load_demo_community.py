@@ -18,6 +18,7 @@ from django.db import transaction
 from home.demo import pages
 from home.demo.community import BUILDING_COUNT, building_name
 from home.demo.editor import USERNAME, ensure_editor, resolve_password
+from home.demo.events import load_events
 from home.demo.images import get_or_create_images
 from home.demo.motto_loader import load_mottos
 from home.demo.motto_loader import summary as motto_summary
@@ -51,6 +52,7 @@ class Command(BaseCommand):
             index = pages.ensure_notice_index(home, user)
             pages.ensure_standard_pages(home, user, images)
             new_notices = load_notices(index, user, images, buildings)
+            new_events = load_events(home, user)
             household_demo.load(buildings, password, USERNAME)
             load_mottos(home, user, buildings)
 
@@ -60,6 +62,7 @@ class Command(BaseCommand):
             )
             self.stdout.write("  " + household_demo.summary())
             self.stdout.write("  " + motto_summary())
+            self.stdout.write(f"  Events: {new_events} added in this run (/events/).")
         if not no_credentials:
             if not quiet:
                 self.stdout.write("")

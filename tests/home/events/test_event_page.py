@@ -1,0 +1,42 @@
+"""The event page: facts, the rule in words, next dates with changes, calendar links."""
+
+import datetime
+
+import pytest
+
+from tests.factories.events import make_event
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 12, 1))
+
+
+def test_a_repeating_event_says_its_rule_and_lists_its_next_dates(client, fixture_events):
+    response = client.get(fixture_events[0].url)
+    html = response.content.decode()
+    assert "每月15日" in html
+    assert "09:30–11:00" in html and "党群服务中心" in html
+    dates = [o.start_date for o in response.context["occurrences"]]
+    assert len(dates) == 12 and dates[0] == datetime.date(2026, 12, 15)
+    assert "已取消" in html and "已调整" in html
+    assert fixture_events[0].url + "ical/" in html
+    assert "webcal://" in html and "刷新" in html
+
+
+def test_a_lunar_event_says_its_lunar_date(client, fixture_events):
+    html = client.get(fixture_events[2].url).content.decode()
+    assert "每年农历九月初九" in html and "全天" in html
+
+
+def test_monthly_on_day_31_says_what_happens_in_shorter_months(client, calendar):
+    event = make_event(calendar, start_date=datetime.date(2026, 12, 31), repeat="monthly_day")
+    html = client.get(event.url).content.decode()
+    assert "没有31日的月份不举行" in html and "每月最后一天" in html
+
+
+def test_a_cancelled_one_off_event_says_so(client, fixture_events):
+    html = client.get(fixture_events[7].url).content.decode()
+    assert "已取消" in html and "大风" in html
