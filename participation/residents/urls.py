@@ -15,4 +15,5 @@ urlpatterns = [
     ),
     path("accounts/password/change/", views.password_change, name="password-change"),
     path("accounts/household/", views.claim, name="claim-unit"),
+    path("accounts/signup/code/", views.signup_with_code, name="signup-code"),
 ]

@@ -5,10 +5,14 @@ gets a 4xx (400, or 429 when the login rate limit has locked the account out) wi
 the message next to the field that needs fixing, and the cursor on it.
 
 /accounts/household/: a signed-in resident claims their unit with the letter code.
+/accounts/signup/code/: someone with the letter and no account makes one from the code.
+/accounts/first-login/<uid>/<token>/: the link on the sheet the committee prints.
 """
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
+from allauth.core import ratelimit
+from django.contrib.auth import login as auth_login
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -16,8 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.formtools import autofocus_first_error
-from participation.residents.claims import Outcome, claim_unit, throttled_until
-from participation.residents.forms import ClaimUnitForm
+from participation.residents.accounts import UsernameTaken, create_account_with_code
+from participation.residents.claims import COUNTED, Outcome, claim_unit, throttled_until
+from participation.residents.forms import ClaimUnitForm, CodeSignupForm
 from participation.residents.models import CodeAttempt, ResidentProfile
 
 
@@ -168,3 +173,68 @@ def claim(request):
         },
         status=status,
     )
+
+
+# Wrong letter codes typed by someone without an account, counted per address in
+# the shared cache (ACCOUNT_RATE_LIMITS["household_code_failed"]).
+CODE_FAILED = "household_code_failed"
+
+
+def too_many_codes():
+    return _(
+        "Too many wrong codes from this network. To protect households, please try "
+        "again in an hour, or bring your ID to the committee office."
+    )
+
+
+def signup_with_code(request):
+    if request.user.is_authenticated:
+        return redirect("participation:claim-unit")
+    form = CodeSignupForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if not ratelimit.consume(request, action=CODE_FAILED, dry_run=True):
+            form.is_valid()
+            form.add_error(None, too_many_codes())
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                user, result = create_account_with_code(
+                    username=data["username"],
+                    password=data["password1"],
+                    code=data["code"],
+                    relation=data["relation"],
+                    display_name=data.get("display_name", ""),
+                    accept_contact=data.get("accept_contact", False),
+                )
+            except UsernameTaken:
+                form.add_error("username", _("This username is taken; choose another."))
+            else:
+                if user is not None:
+                    auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                    messages.success(
+                        request,
+                        _("Welcome! Your account is ready and verified for %(unit)s.")
+                        % {"unit": result.unit},
+                    )
+                    return redirect("participation:me")
+                if result.outcome in COUNTED:
+                    ratelimit.consume(request, action=CODE_FAILED)
+                if result.outcome in COUNTED and not ratelimit.consume(
+                    request, action=CODE_FAILED, dry_run=True
+                ):
+                    form.add_error(None, too_many_codes())
+                    status = 429
+                else:
+                    form.add_error("code", _signup_refusal(result))
+                    status = STATUS[result.outcome]
+        autofocus_first_error(form)
+    return render(request, "participation/signup_code.html", {"form": form}, status=status)
+
+
+def _signup_refusal(result):
+    if result.outcome == Outcome.WRONG:
+        return _("This code is not right. Check it against the letter and type it again.")
+    return refusal(result)

@@ -180,6 +180,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/m/ip",
     "reset_password": "10/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
+    # Wrong letter codes typed at /accounts/signup/code/ (no account to count them on).
+    "household_code_failed": "5/h/ip",
 }
 # Behind a reverse proxy, how many proxies append to X-Forwarded-For (rate limits
 # must see the visitor's address, not the proxy's).
