@@ -12,8 +12,9 @@ the message next to the field that needs fixing, and the cursor on it.
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
 from allauth.core import ratelimit
-from django.contrib.auth import login as auth_login
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -238,3 +239,37 @@ def _signup_refusal(result):
     if result.outcome == Outcome.WRONG:
         return _("This code is not right. Check it against the letter and type it again.")
     return refusal(result)
+
+
+class FirstLoginView(auth_views.PasswordResetConfirmView):
+    """The link on the committee's sheet: choose a password, once, then logged in.
+
+    Django's reset token is bound to the password hash and the last log-in, so the
+    link stops working as soon as it has been used. A dead link answers 400.
+    """
+
+    template_name = "participation/first_login.html"
+    reset_url_token = "set-password"  # noqa: S105 -- a URL segment, not a secret
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = "/me/"
+
+    def dispatch(self, *args, **kwargs):
+        response = super().dispatch(*args, **kwargs)
+        if not self.validlink and response.status_code == 200:
+            response.status_code = 400
+        return response
+
+    def form_invalid(self, form):
+        autofocus_first_error(form)
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set. Welcome!"))
+        return response
+
+
+first_login = FirstLoginView.as_view()
