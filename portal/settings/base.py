@@ -261,3 +261,7 @@ DEMO_DATA_ALLOWED = True
 NOTICES_PER_PAGE = 10
 # Cookie that turns on the elderly (large type, high contrast) mode.
 DISPLAY_MODE_COOKIE = "linli_display"
+
+# --- Text messages (participation/residents/sms.py) ----------------------------------
+# A dotted path to a class with ``send(phone, text)``; the console prints and logs.
+LINLI_SMS_SENDER = os.environ.get("LINLI_SMS_SENDER", "participation.residents.sms.ConsoleSender")
