@@ -173,6 +173,9 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[邻里] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# Log-in by a one-time code sent to the e-mail address: five wrong passwords lock the
+# password log-in, never the owner out (the code is a second door).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 # Failed logins: 5 per account (the key) per 15 minutes, 10 per address per minute.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/15m/key",
