@@ -90,6 +90,7 @@ def _resident(user):
     return {
         "display_name": profile.display_name,
         "phone": profile.phone,
+        "phone_verified_at": _time(profile.phone_verified_at),
         "unit": _address(profile.unit) if profile.unit else None,
         "relation": profile.relation,
         "verified_at": _time(profile.verified_at),
@@ -254,6 +255,7 @@ def withdraw_privacy_consent(user):
             verification_method="",
             verification_note="",
             phone="",
+            phone_verified_at=None,
             captain_of=None,
             consent_privacy_at=None,
             consent_contact_at=None,

@@ -16,6 +16,7 @@ from participation.households.csv_file import parse_address
 from participation.households.models import Unit
 from participation.residents.choices import Relation
 from participation.residents.models import ResidentProfile
+from participation.residents.phones import normalize_mobile
 
 
 def privacy_link():
@@ -161,3 +162,83 @@ class UnverifyResidentForm(forms.Form):
         max_length=200,
         help_text=_("Recorded with your name, e.g. “moved out in May”."),
     )
+
+
+class CodeSignupForm(ClaimUnitForm):
+    """An account from the letter code alone: no e-mail, verified at once."""
+
+    field_order = [
+        "code",
+        "relation",
+        "username",
+        "password1",
+        "password2",
+        "display_name",
+        "accept_privacy",
+        "accept_contact",
+    ]
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=30,
+        help_text=_("Letters and digits, used to log in, e.g. wang301."),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    password1 = forms.CharField(
+        label=_("Password"),
+        strip=False,
+        help_text=_("At least 8 characters, not only digits."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    password2 = forms.CharField(
+        label=_("Password (again)"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    display_name = SignupExtraForm.base_fields["display_name"]
+    accept_contact = SignupExtraForm.base_fields["accept_contact"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, needs_consent=True, **kwargs)
+
+    def clean_username(self):
+        from allauth.account.adapter import get_adapter
+
+        return get_adapter().clean_username(self.cleaned_data["username"])
+
+    def clean(self):
+        cleaned = super().clean()
+        one, two = cleaned.get("password1"), cleaned.get("password2")
+        if one and two and one != two:
+            self.add_error("password2", _("The two passwords differ."))
+        elif one:
+            from django.contrib.auth import get_user_model
+            from django.contrib.auth.password_validation import validate_password
+
+            user = get_user_model()(username=cleaned.get("username", ""))
+            try:
+                validate_password(one, user)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class AssistedAccountForm(forms.Form):
+    """What the committee types at the office to make a resident's account."""
+
+    unit = VerifyResidentForm.base_fields["unit"]
+    relation = VerifyResidentForm.base_fields["relation"]
+    display_name = forms.CharField(
+        label=_("Name"), max_length=40, help_text=_("As neighbours know them, e.g. 3号楼王阿姨.")
+    )
+    phone = forms.CharField(label=_("Mobile number (optional)"), max_length=30, required=False)
+
+    def clean_phone(self):
+        raw = self.cleaned_data["phone"]
+        if not raw.strip():
+            return ""
+        phone = normalize_mobile(raw)
+        if phone is None:
+            raise forms.ValidationError(
+                _("Enter an 11-digit mobile number such as 138 1234 5678."), code="phone"
+            )
+        return phone

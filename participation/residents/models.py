@@ -24,6 +24,7 @@ class ResidentProfile(models.Model):
     )
     display_name = models.CharField(_("display name"), max_length=40, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    phone_verified_at = models.DateTimeField(_("phone confirmed at"), null=True, blank=True)
     unit = models.ForeignKey(
         "participation.Unit",
         null=True,

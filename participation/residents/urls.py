@@ -15,4 +15,6 @@ urlpatterns = [
     ),
     path("accounts/password/change/", views.password_change, name="password-change"),
     path("accounts/household/", views.claim, name="claim-unit"),
+    path("accounts/signup/code/", views.signup_with_code, name="signup-code"),
+    path("accounts/first-login/<uidb64>/<token>/", views.first_login, name="first-login"),
 ]

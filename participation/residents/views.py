@@ -5,19 +5,30 @@ gets a 4xx (400, or 429 when the login rate limit has locked the account out) wi
 the message next to the field that needs fixing, and the cursor on it.
 
 /accounts/household/: a signed-in resident claims their unit with the letter code.
+/accounts/signup/code/: someone with the letter and no account makes one from the code.
+/accounts/first-login/<uid>/<token>/: the link on the sheet the committee prints.
 """
 
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
+from allauth.core import ratelimit
 from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from participation.formtools import autofocus_first_error
-from participation.residents.claims import Outcome, claim_unit, locked_until
-from participation.residents.forms import ClaimUnitForm
+from participation.residents.accounts import UsernameTaken, create_account_with_code
+from participation.residents.claims import (
+    COUNTED,
+    Outcome,
+    claim_unit,
+    locked_until,
+)
+from participation.residents.forms import ClaimUnitForm, CodeSignupForm
 from participation.residents.models import ResidentProfile
 
 
@@ -167,3 +178,102 @@ def claim(request):
         },
         status=status,
     )
+
+
+# Wrong letter codes typed by someone without an account, counted per address in
+# the shared cache (ACCOUNT_RATE_LIMITS["household_code_failed"]).
+CODE_FAILED = "household_code_failed"
+
+
+def too_many_codes():
+    return _(
+        "Too many wrong codes from this network. To protect households, please try "
+        "again in an hour, or bring your ID to the committee office."
+    )
+
+
+def signup_with_code(request):
+    if request.user.is_authenticated:
+        return redirect("participation:claim-unit")
+    form = CodeSignupForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if not ratelimit.consume(request, action=CODE_FAILED, dry_run=True):
+            form.is_valid()
+            form.add_error(None, too_many_codes())
+            status = 429
+        elif form.is_valid():
+            data = form.cleaned_data
+            try:
+                user, result = create_account_with_code(
+                    username=data["username"],
+                    password=data["password1"],
+                    code=data["code"],
+                    relation=data["relation"],
+                    display_name=data.get("display_name", ""),
+                    accept_contact=data.get("accept_contact", False),
+                )
+            except UsernameTaken:
+                form.add_error("username", _("This username is taken; choose another."))
+            else:
+                if user is not None:
+                    auth_login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                    messages.success(
+                        request,
+                        _("Welcome! Your account is ready and verified for %(unit)s.")
+                        % {"unit": result.unit},
+                    )
+                    return redirect("participation:me")
+                if result.outcome in COUNTED:
+                    ratelimit.consume(request, action=CODE_FAILED)
+                if result.outcome in COUNTED and not ratelimit.consume(
+                    request, action=CODE_FAILED, dry_run=True
+                ):
+                    form.add_error(None, too_many_codes())
+                    status = 429
+                else:
+                    form.add_error("code", _signup_refusal(result))
+                    status = STATUS[result.outcome]
+        autofocus_first_error(form)
+    return render(request, "participation/signup_code.html", {"form": form}, status=status)
+
+
+def _signup_refusal(result):
+    if result.outcome == Outcome.WRONG:
+        return _("This code is not right. Check it against the letter and type it again.")
+    return refusal(result)
+
+
+class FirstLoginView(auth_views.PasswordResetConfirmView):
+    """The link on the committee's sheet: choose a password, once, then logged in.
+
+    Django's reset token is bound to the password hash and the last log-in, so the
+    link stops working as soon as it has been used. A dead link answers 400.
+    """
+
+    template_name = "participation/first_login.html"
+    reset_url_token = "set-password"  # noqa: S105 -- a URL segment, not a secret
+    post_reset_login = True
+    post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
+    success_url = "/me/"
+
+    def dispatch(self, *args, **kwargs):
+        response = super().dispatch(*args, **kwargs)
+        if not self.validlink and response.status_code == 200:
+            response.status_code = 400
+        return response
+
+    def form_invalid(self, form):
+        autofocus_first_error(form)
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set. Welcome!"))
+        return response
+
+
+first_login = FirstLoginView.as_view()

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import FormView
@@ -16,12 +17,14 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from participation import roles
 from participation.formtools import autofocus_first_error
 from participation.households.models import Building
 from participation.residents import permissions
+from participation.residents.admin_views import AssistedAccountView, assisted_sheet
 from participation.residents.choices import Relation
 from participation.residents.forms import UnverifyResidentForm, VerifyResidentForm
 from participation.residents.models import ResidentProfile
@@ -68,6 +71,19 @@ def status_label(profile):
 
 
 class ResidentIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if permissions.can_verify_residents(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Make an account at the office"),
+                    url=reverse("residents:assisted"),
+                    icon_name="plus",
+                )
+            )
+        return buttons
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("user", "unit__building")
 
@@ -225,4 +241,6 @@ class ResidentViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("verify/<int:pk>/", VerifyResidentView.as_view(), name="verify"),
             path("unverify/<int:pk>/", UnverifyResidentView.as_view(), name="unverify"),
+            path("assisted/", AssistedAccountView.as_view(), name="assisted"),
+            path("sheet/<int:pk>/", assisted_sheet, name="sheet"),
         ]

@@ -200,6 +200,9 @@ ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[邻里] "
 ACCOUNT_PREVENT_ENUMERATION = True
+# Log-in by a one-time code sent to the e-mail address: five wrong passwords lock the
+# password log-in, never the owner out (the code is a second door).
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 # Failed logins: 5 per account (the key) per 15 minutes, 10 per address per minute.
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/15m/key",
@@ -207,6 +210,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/m/ip",
     "reset_password": "10/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
+    # Wrong letter codes typed at /accounts/signup/code/ (no account to count them on).
+    "household_code_failed": "5/h/ip",
 }
 # Behind a reverse proxy, how many proxies append to X-Forwarded-For (rate limits
 # must see the visitor's address, not the proxy's).
@@ -296,3 +301,7 @@ DEMO_DATA_ALLOWED = True
 NOTICES_PER_PAGE = 10
 # Cookie that turns on the elderly (large type, high contrast) mode.
 DISPLAY_MODE_COOKIE = "linli_display"
+
+# --- Text messages (participation/residents/sms.py) ----------------------------------
+# A dotted path to a class with ``send(phone, text)``; the console prints and logs.
+LINLI_SMS_SENDER = os.environ.get("LINLI_SMS_SENDER", "participation.residents.sms.ConsoleSender")

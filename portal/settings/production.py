@@ -53,6 +53,15 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS") == "1"
 
+# Text messages: the operator's provider is a class with ``send(phone, text)`` in the
+# operator's own module (see participation/residents/sms.py), named here; it reads
+# its credentials from these settings. The console sender is the default until then.
+LINLI_SMS_SENDER = os.environ.get("LINLI_SMS_SENDER", "participation.residents.sms.ConsoleSender")
+LINLI_SMS_ACCESS_KEY_ID = os.environ.get("LINLI_SMS_ACCESS_KEY_ID", "")
+LINLI_SMS_ACCESS_KEY_SECRET = os.environ.get("LINLI_SMS_ACCESS_KEY_SECRET", "")
+LINLI_SMS_SIGN_NAME = os.environ.get("LINLI_SMS_SIGN_NAME", "邻里")
+LINLI_SMS_TEMPLATE_CODE = os.environ.get("LINLI_SMS_TEMPLATE_CODE", "")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

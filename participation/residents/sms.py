@@ -1,0 +1,44 @@
+"""Text messages (SMS) through a pluggable sender, chosen by ``LINLI_SMS_SENDER``.
+
+A sender is a class with one method, ``send(phone, text)``: ``phone`` is
+``+86`` and eleven digits, ``text`` the whole message with its 【邻里】 signature (the
+signature Chinese carriers require). It raises ``SMSError`` when the provider refuses.
+An operator's provider (Aliyun SMS, Tencent Cloud SMS…) is a small class in the
+operator's own module, named in ``LINLI_SMS_SENDER`` and configured by the
+``LINLI_SMS_*`` settings (see portal/settings/production.py). Development and tests
+use ``ConsoleSender``, which prints and logs the message.
+"""
+
+import logging
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+logger = logging.getLogger("linli.sms")
+
+SIGNATURE = "【邻里】"
+
+
+class SMSError(Exception):
+    pass
+
+
+class ConsoleSender:
+    """Prints and logs the message: for development, tests and trials."""
+
+    def send(self, phone, text):
+        print(f"SMS to {phone}: {text}", flush=True)  # noqa: T201
+        logger.info("SMS to %s: %s", phone, text)
+
+
+def sender():
+    return import_string(settings.LINLI_SMS_SENDER)()
+
+
+def verification_text(code):
+    """The text carriers see: fixed words (templates are registered with the provider)."""
+    return f"{SIGNATURE}您的验证码是 {code}，10分钟内有效。请勿告诉他人。"
+
+
+def send_verification_code(phone, code):
+    sender().send(phone, verification_text(code))
