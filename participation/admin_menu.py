@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from participation.households.admin_views import HouseholdImportViewSet
 from participation.households.viewsets import BuildingViewSet, OwnerViewSet, UnitViewSet
 from participation.residents.viewsets import ResidentViewSet
+from participation.volunteering.viewsets import VOLUNTEERING_VIEWSETS
 from participation.votes.viewsets import PlanVoteViewSet
 
 
@@ -23,4 +24,5 @@ class ParticipationViewSetGroup(ViewSetGroup):
         OwnerViewSet,
         HouseholdImportViewSet,
         PlanVoteViewSet,
+        *VOLUNTEERING_VIEWSETS,
     )

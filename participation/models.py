@@ -6,6 +6,16 @@ feature's), never from here (DESIGN.md, Layout).
 
 from participation.households.models import Building, Owner, Unit
 from participation.residents.models import CodeAttempt, ResidentProfile
+from participation.volunteering.models import (
+    Certificate,
+    LedgerEntry,
+    Opportunity,
+    OpportunitySkill,
+    Shift,
+    SignUp,
+    TimeBankAccount,
+    VolunteerTeam,
+)
 from participation.votes.models import (
     Ballot,
     BallotAccessLog,
@@ -29,4 +39,12 @@ __all__ = [
     "Unit",
     "VoteOption",
     "VoteStatus",
+    "Certificate",
+    "LedgerEntry",
+    "Opportunity",
+    "OpportunitySkill",
+    "Shift",
+    "SignUp",
+    "TimeBankAccount",
+    "VolunteerTeam",
 ]

@@ -50,6 +50,14 @@ ROLE_PERMISSIONS = {
             ("participation", "planvote", f"{action}_planvote")
             for action in ("add", "change", "delete", "view")
         ],
+        *[
+            ("participation", model, f"{action}_{model}")
+            for model in ("volunteerteam", "opportunity", "shift", "signup")
+            for action in ("add", "change", "view")
+        ],
+        ("participation", "ledgerentry", "add_ledgerentry"),
+        ("participation", "ledgerentry", "view_ledgerentry"),
+        ("participation", "certificate", "view_certificate"),
     ],
     CAPTAIN: [],
     AUDITOR: [

@@ -25,6 +25,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from participation import roles
+from participation.demo import volunteering as volunteering_demo
 from participation.demo.votes import ensure_demo_votes
 from participation.households.choices import OwnerKind
 from participation.households.codes import ALPHABET, CODE_LENGTH, format_code, hash_code
@@ -259,6 +260,7 @@ def load(buildings, password, editor_username):
         clerk=users.get(username=committee),
         keep_free_users=users.filter(username__in=[p.username for p in PEOPLE]),
     )
+    volunteering_demo.ensure_demo_volunteering()
     return added
 
 
@@ -268,7 +270,8 @@ def summary():
     votes = PlanVote.objects.count()
     return (
         f"Households: {units} units, {owners} owners by head (the developer is one). "
-        f"Plan votes: {votes} (/votes/; wangfang votes for her owner)."
+        f"Plan votes: {votes} (/votes/; wangfang votes for her owner). "
+        + volunteering_demo.summary()
     )
 
 

@@ -115,6 +115,13 @@ def _ballots(user):
     ]
 
 
+@section("volunteering")
+def _volunteering(user):
+    from participation.volunteering.me import export_data
+
+    return export_data(user)
+
+
 @section("letter_code_attempts")
 def _attempts(user):
     return [
@@ -172,4 +179,7 @@ def delete_account(user):
                 object_id=str(profile.pk),
             ).update(label=f"#{profile.pk}")
         Owner.objects.filter(voter=user).update(voter=None)
+        from participation.volunteering.me import forget as forget_volunteer
+
+        forget_volunteer(user)
         user.delete()

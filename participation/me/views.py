@@ -19,6 +19,7 @@ from participation.me import personal_data
 from participation.me.forms import ConsentForm, DeleteAccountForm, ProfileForm
 from participation.residents import permissions
 from participation.residents.models import ResidentProfile
+from participation.volunteering import me as volunteering_me
 from participation.votes.ballots import ballots_cast_by
 
 
@@ -44,6 +45,7 @@ def me(request):
             and profile.unit.owner.voter_id == request.user.pk,
             "captained_building": permissions.captained_building(request.user),
             "my_ballots": ballots_cast_by(request.user),
+            **volunteering_me.context(request.user),
         },
     )
 
