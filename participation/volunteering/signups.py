@@ -224,16 +224,17 @@ def claim_offer(signup, user, now=None):
             return signup
         if signup.status != SignUpStatus.OFFERED:
             raise SignUpRefused(_("There is no seat on offer for you on this shift."))
-        if signup.offered_until <= now:
+        expired = signup.offered_until <= now
+        if expired:  # hand it on, and commit that, before refusing
             _release(shift, signup, now)
-            raise SignUpRefused(
-                _("Sorry, the offer has expired and the seat went to the next person.")
+        else:
+            SignUp.objects.filter(pk=signup.pk, status=SignUpStatus.OFFERED).update(
+                status=SignUpStatus.CONFIRMED, confirmed_at=now, offered_until=None
             )
-        SignUp.objects.filter(pk=signup.pk, status=SignUpStatus.OFFERED).update(
-            status=SignUpStatus.CONFIRMED, confirmed_at=now, offered_until=None
-        )
-        signup.refresh_from_db()
-        return signup
+    if expired:
+        raise SignUpRefused(_("Sorry, the offer has expired and the seat went to the next person."))
+    signup.refresh_from_db()
+    return signup
 
 
 def _expire_offers_locked(shift, now):
