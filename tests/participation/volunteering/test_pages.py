@@ -49,7 +49,9 @@ def test_the_list_shows_opportunities_with_open_seats_first(client, home):
 
 
 def test_the_list_filters_by_team_skill_and_date(client, home):
-    a = ShiftFactory(opportunity__title="垃圾分类督导", opportunity__team=TeamFactory(name="党员志愿服务队"))
+    a = ShiftFactory(
+        opportunity__title="垃圾分类督导", opportunity__team=TeamFactory(name="党员志愿服务队")
+    )
     a.opportunity.skills.add("耐心")
     b = ShiftFactory(
         opportunity__title="楼道清洁",
@@ -65,7 +67,9 @@ def test_the_list_filters_by_team_skill_and_date(client, home):
     assert "楼道清洁" in html and "垃圾分类督导" not in html
 
 
-@pytest.mark.parametrize("query", ["team=999999", "team=abc", "skill=nope", "date=2026-13-45", "date=x"])
+@pytest.mark.parametrize(
+    "query", ["team=999999", "team=abc", "skill=nope", "date=2026-13-45", "date=x"]
+)
 def test_unknown_filters_answer_404(client, home, query):
     assert client.get(f"/volunteer/?{query}").status_code == 404
 
@@ -97,7 +101,7 @@ def test_the_detail_page_shows_seats_and_asks_anonymous_visitors_to_log_in(clien
     assert response.status_code == 200
     assert "敬老助餐" in html and "共 1 个名额" in html
     assert f"/accounts/login/?next=/volunteer/{shift.opportunity_id}/" in html
-    assert "<form method=\"post\"" not in html
+    assert '<form method="post"' not in html
     anonymous_ok(response)
 
 
@@ -312,7 +316,15 @@ def test_a_certificate_is_issued_once_a_day_printed_and_checked_publicly(client,
     assert client.post("/volunteer/certificates/").status_code == 302
     certificate = Certificate.objects.get()
     html = client.get(response["Location"]).content.decode()
-    for text in ("志愿服务记录证明", certificate.number, "敬老助餐", "2 小时", "社区居民委员会", "盖章", "<svg"):
+    for text in (
+        "志愿服务记录证明",
+        certificate.number,
+        "敬老助餐",
+        "2 小时",
+        "社区居民委员会",
+        "盖章",
+        "<svg",
+    ):
         assert text in html, text
     client.logout()
     check = client.get(f"/volunteer/certificates/{certificate.number}/check/")

@@ -10,7 +10,6 @@ import contextlib
 import threading
 import time
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection, connections
@@ -64,7 +63,10 @@ def make_volunteers(count):
     """Verified residents in bulk (one flat will do: the rule asks only for verified)."""
     unit = UnitFactory()
     users = get_user_model().objects.bulk_create(
-        [get_user_model()(username=f"v{n:04d}", email=f"v{n:04d}@example.com") for n in range(count)]
+        [
+            get_user_model()(username=f"v{n:04d}", email=f"v{n:04d}@example.com")
+            for n in range(count)
+        ]
     )
     now = timezone.now()
     ResidentProfile.objects.bulk_create(
