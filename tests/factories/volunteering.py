@@ -71,5 +71,5 @@ def purge_ledger():
 
     with connection.schema_editor() as editor:
         ledger_sql.uninstall(editor)
-        editor.execute(f"DELETE FROM {ledger_sql.TABLE}")
+        editor.execute(f"DELETE FROM {ledger_sql.TABLE}")  # noqa: S608 - a constant
         ledger_sql.install(editor)
