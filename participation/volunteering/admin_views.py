@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.generic import FormView, View
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from participation.formtools import autofocus_first_error
@@ -93,11 +93,21 @@ class ReversalView(CommitteeOnly, WagtailAdminTemplateMixin, FormView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
 
-class CancelSignUpView(CommitteeOnly, View):
-    """The committee cancels a volunteer's sign-up; the next person moves up."""
+class CancelSignUpView(CommitteeOnly, WagtailAdminTemplateMixin, TemplateView):
+    """The committee cancels a volunteer's sign-up (asked first); the next person moves up."""
+
+    page_title = gettext_lazy("Cancel the sign-up")
+    header_icon = "cross"
+    template_name = "participation/admin/signup_cancel.html"
 
     def allowed(self, user):
         return permissions.can_manage_volunteering(user)
+
+    def get_context_data(self, **kwargs):
+        signup = get_object_or_404(
+            SignUp.objects.select_related("shift__opportunity", "user"), pk=self.kwargs["pk"]
+        )
+        return {**super().get_context_data(**kwargs), "signup": signup}
 
     def post(self, request, pk):
         signup = get_object_or_404(SignUp, pk=pk)

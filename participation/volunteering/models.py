@@ -269,6 +269,10 @@ class SignUp(models.Model):
     def volunteer_phone(self):
         return getattr(getattr(self.user, "resident", None), "phone", "")
 
+    volunteer_name.short_description = _("Volunteer")
+    volunteer_unit.short_description = _("Unit")
+    volunteer_phone.short_description = _("Phone")
+
 
 class TimeBankAccount(models.Model):
     """Whose hours these are. Deleting the person sets ``user`` to NULL: the ledger,

@@ -8,13 +8,14 @@ insert-only (corrections are new entries), certificates are issued on request.
 
 import django_filters
 from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets import MenuItem
+from wagtail.admin.widgets import HeaderButton, MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -29,7 +30,12 @@ from participation.volunteering.models import (
     SignUp,
     VolunteerTeam,
 )
-from participation.volunteering.permissions import can_see_phones, is_leader
+from participation.volunteering.permissions import (
+    can_manage_volunteering,
+    can_record_credits,
+    can_see_phones,
+    is_leader,
+)
 
 
 class ListOnlyPolicy(ModelPermissionPolicy):
@@ -202,7 +208,18 @@ class SignUpIndexView(IndexView):
         return row
 
     def get_list_more_buttons(self, instance):
-        return list(super().get_list_more_buttons(instance))
+        buttons = list(super().get_list_more_buttons(instance))
+        if instance.status != SignUpStatus.CANCELLED and can_manage_volunteering(self.request.user):
+            buttons.insert(
+                0,
+                MenuItem(
+                    _("Cancel the sign-up"),
+                    url=reverse("volunteer_signups:cancel", args=[instance.pk]),
+                    icon_name="cross",
+                    priority=1,
+                ),
+            )
+        return buttons
 
 
 class SignUpViewSet(ModelViewSet):
@@ -215,8 +232,8 @@ class SignUpViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = SignUpIndexView
     list_display = [
-        Column("volunteer_name", label=_("Volunteer"), accessor="volunteer_name"),
-        Column("volunteer_unit", label=_("Unit"), accessor="volunteer_unit"),
+        "volunteer_name",
+        "volunteer_unit",
         "shift",
         "status",
         "attendance",
@@ -259,10 +276,18 @@ class LedgerIndexView(IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("account__user__resident")
 
-    def get_header_buttons(self):
-        return [
-            *super().get_header_buttons(),
-        ]
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_record_credits(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Credit other service"),
+                    url=reverse("volunteer_ledger:credit"),
+                    icon_name="plus",
+                )
+            )
+        return buttons
 
     def get_list_more_buttons(self, instance):
         buttons = list(super().get_list_more_buttons(instance))

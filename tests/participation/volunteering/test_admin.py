@@ -36,6 +36,7 @@ def shift():
         "/admin/volunteer_ledger/",
         "/admin/volunteer_certificates/",
         "/admin/volunteer_ledger/credit/",
+        "/admin/volunteer_signups/?export=xlsx",
     ],
 )
 def test_the_committee_opens_every_volunteering_admin_page(client, committee, shift, url):
@@ -93,6 +94,9 @@ def test_nobody_edits_or_deletes_ledger_entries_in_the_admin(client, committee, 
 def test_other_credit_good_and_bad_input(client, committee):
     resident = volunteer()
     client.force_login(committee)
+    assert (
+        "/admin/volunteer_ledger/credit/" in client.get("/admin/volunteer_ledger/").content.decode()
+    )
     url = "/admin/volunteer_ledger/credit/"
     data = {
         "resident": resident.pk,
@@ -139,6 +143,12 @@ def test_the_committee_cancels_a_sign_up_in_the_admin_and_the_next_moves_up(clie
     first, _ = signups.sign_up(shift, volunteer())
     second, _ = signups.sign_up(shift, volunteer())
     client.force_login(committee)
+    listing = client.get(f"/admin/volunteer_signups/?shift={shift.pk}").content.decode()
+    assert f"/admin/volunteer_signups/cancel/{first.pk}/" in listing
+    assert (
+        "候补第一位会自动递补"
+        in client.get(f"/admin/volunteer_signups/cancel/{first.pk}/").content.decode()
+    )
     assert client.post(f"/admin/volunteer_signups/cancel/{first.pk}/").status_code == 302
     second.refresh_from_db()
     assert second.status == SignUpStatus.CONFIRMED
