@@ -88,7 +88,9 @@ def _when(value):
 
 
 def _locked(shift_pk):
-    return Shift.objects.select_for_update().select_related("opportunity").get(pk=shift_pk)
+    return (
+        Shift.objects.select_for_update(of=("self",)).select_related("opportunity").get(pk=shift_pk)
+    )
 
 
 def _take_seat(shift):
