@@ -108,6 +108,8 @@ def sign_up(shift, user, now=None):
     (idempotent). Raises :class:`SignUpRefused` when the person or the time is wrong.
     """
     now = now or timezone.now()
+    if refusal := signup_refusal(user, shift, now):  # also reads the profile before the lock
+        raise SignUpRefused(refusal, status=403)
     with transaction.atomic():
         shift = _locked(shift.pk)
         refusal = signup_refusal(user, shift, now)
