@@ -7,7 +7,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from home.events.blocks import UpcomingEventsBlock
-from participation.blocks import OpenConsultationsBlock, OpenVotesBlock
+from participation.blocks import OpenConsultationsBlock, OpenVotesBlock, VolunteersNeededBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -88,6 +88,7 @@ class HomeBodyBlock(BodyBlock):
     open_votes = OpenVotesBlock()
     open_consultations = OpenConsultationsBlock()
     upcoming_events = UpcomingEventsBlock()
+    volunteers_needed = VolunteersNeededBlock()
 
     class Meta:
         label = _("Sections")

@@ -10,6 +10,7 @@ from participation.consultations.viewsets import CommentViewSet, ProposalViewSet
 from participation.households.admin_views import HouseholdImportViewSet
 from participation.households.viewsets import BuildingViewSet, OwnerViewSet, UnitViewSet
 from participation.residents.viewsets import ResidentViewSet
+from participation.volunteering.viewsets import VOLUNTEERING_VIEWSETS
 from participation.votes.viewsets import PlanVoteViewSet
 
 
@@ -26,4 +27,5 @@ class ParticipationViewSetGroup(ViewSetGroup):
         PlanVoteViewSet,
         ProposalViewSet,
         CommentViewSet,
+        *VOLUNTEERING_VIEWSETS,
     )

@@ -4,6 +4,8 @@ participation meet through blocks and template tags only)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from participation.volunteering.blocks import VolunteersNeededBlock  # noqa: F401 - a face for home
+
 OPEN_VOTES_SHOWN = 5
 OPEN_CONSULTATIONS_SHOWN = 5
 

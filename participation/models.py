@@ -15,6 +15,16 @@ from participation.consultations.models import (
 )
 from participation.households.models import Building, Owner, Unit
 from participation.residents.models import CodeAttempt, ResidentProfile
+from participation.volunteering.models import (
+    Certificate,
+    LedgerEntry,
+    Opportunity,
+    OpportunitySkill,
+    Shift,
+    SignUp,
+    TimeBankAccount,
+    VolunteerTeam,
+)
 from participation.votes.models import (
     Ballot,
     BallotAccessLog,
@@ -45,4 +55,12 @@ __all__ = [
     "Unit",
     "VoteOption",
     "VoteStatus",
+    "Certificate",
+    "LedgerEntry",
+    "Opportunity",
+    "OpportunitySkill",
+    "Shift",
+    "SignUp",
+    "TimeBankAccount",
+    "VolunteerTeam",
 ]

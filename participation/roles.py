@@ -59,6 +59,14 @@ ROLE_PERMISSIONS = {
         ("participation", "comment", "view_comment"),
         ("participation", "comment", "change_comment"),
         ("participation", "consultationsettings", "change_consultationsettings"),
+        *[
+            ("participation", model, f"{action}_{model}")
+            for model in ("volunteerteam", "opportunity", "shift", "signup")
+            for action in ("add", "change", "view")
+        ],
+        ("participation", "ledgerentry", "add_ledgerentry"),
+        ("participation", "ledgerentry", "view_ledgerentry"),
+        ("participation", "certificate", "view_certificate"),
     ],
     CAPTAIN: [],
     AUDITOR: [

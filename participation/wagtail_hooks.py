@@ -16,6 +16,7 @@ from participation.logs import (
 from participation.residents.models import ResidentProfile
 from participation.residents.panels import add_panels as add_resident_panels
 from participation.residents.viewsets import ResidentPermissionPolicy
+from participation.volunteering.panels import add_panels as add_volunteering_panels
 from participation.votes.admin_assets import global_admin_css as vote_admin_css
 from participation.votes.panels import add_panels as add_vote_panels
 
@@ -29,6 +30,7 @@ def register_participation_viewsets():
 
 hooks.register("construct_homepage_panels", add_resident_panels)
 hooks.register("construct_homepage_panels", add_vote_panels)
+hooks.register("construct_homepage_panels", add_volunteering_panels)
 hooks.register("register_log_actions", register_log_actions)
 hooks.register("register_log_actions", register_vote_log_actions)
 hooks.register("register_log_actions", register_role_log_actions)

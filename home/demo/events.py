@@ -268,3 +268,15 @@ def load_events(home, user):
         publish_child(calendar, page, user, timezone.now() - datetime.timedelta(days=40))
         made += 1
     return made
+
+
+def link_signup_sheets():
+    """The 暑托班 series signs up through the volunteering sign-up sheet 暑托班报名
+    (participation's demo makes it); run after both demos. Idempotent."""
+    from participation.volunteering.models import Opportunity
+
+    sheet = Opportunity.objects.filter(title="暑托班报名").first()
+    event = EventPage.objects.filter(slug="shuotuoban").first()
+    if sheet and event and event.signup_id != sheet.pk:
+        event.signup = sheet
+        event.save_revision().publish()

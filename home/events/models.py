@@ -104,6 +104,18 @@ class EventPage(CachedPageMixin, RoutablePageMixin, Page):
         verbose_name=_("image"),
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+    signup = models.ForeignKey(
+        "participation.Opportunity",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("sign-up sheet"),
+        help_text=_(
+            "Optional: a volunteering opportunity or sign-up sheet (居民参与 → 志愿服务) "
+            "that residents use to sign up for this event."
+        ),
+    )
 
     repeat = models.CharField(
         _("repeats"), max_length=20, choices=Repeat.choices, default=Repeat.NONE, blank=True
@@ -143,6 +155,7 @@ class EventPage(CachedPageMixin, RoutablePageMixin, Page):
                 FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
                 FieldPanel("location"),
                 FieldPanel("organiser"),
+                FieldPanel("signup"),
             ],
             heading=_("When and where"),
         ),

@@ -28,6 +28,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from participation import roles
+from participation.demo import volunteering as volunteering_demo
 from participation.demo.consultations import ensure_demo_consultations
 from participation.demo.votes import ensure_demo_votes
 from participation.households.choices import OwnerKind
@@ -300,6 +301,7 @@ def load(buildings, password, editor_username):
         keep_free_users=users.filter(username__in=[p.username for p in PEOPLE]),
     )
     ensure_demo_consultations(committee=users.get(username=committee))
+    volunteering_demo.ensure_demo_volunteering()
     return added
 
 
@@ -309,7 +311,8 @@ def summary():
     votes = PlanVote.objects.count()
     return (
         f"Households: {units} units, {owners} owners by head (the developer is one). "
-        f"Plan votes: {votes} (/votes/; wangfang votes for her owner)."
+        f"Plan votes: {votes} (/votes/; wangfang votes for her owner). "
+        + volunteering_demo.summary()
     )
 
 

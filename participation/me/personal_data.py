@@ -213,6 +213,13 @@ def _audit_log(user):
     ]
 
 
+@section("volunteering")
+def _volunteering(user):
+    from participation.volunteering.me import export_data
+
+    return export_data(user)
+
+
 @section("letter_code_attempts")
 def _attempts(user):
     return [
@@ -312,4 +319,7 @@ def delete_account(user):
         _forget_roll_entries(user)
         _forget_mail_tasks(user)
         Owner.objects.filter(voter=user).update(voter=None)
+        from participation.volunteering.me import forget as forget_volunteer
+
+        forget_volunteer(user)
         user.delete()

@@ -20,6 +20,7 @@ from participation.me import personal_data
 from participation.me.forms import ConsentForm, DeleteAccountForm, ProfileForm
 from participation.residents import permissions
 from participation.residents.models import ResidentProfile
+from participation.volunteering import me as volunteering_me
 from participation.votes.ballots import ballots_cast_by
 
 
@@ -46,6 +47,7 @@ def me(request):
             "captained_building": permissions.captained_building(request.user),
             "my_ballots": ballots_cast_by(request.user),
             **consultations_me.context(request.user),
+            **volunteering_me.context(request.user),
         },
     )
 

@@ -18,7 +18,7 @@ from django.db import transaction
 from home.demo import pages
 from home.demo.community import BUILDING_COUNT, building_name
 from home.demo.editor import USERNAME, ensure_editor, resolve_password
-from home.demo.events import load_events
+from home.demo.events import link_signup_sheets, load_events
 from home.demo.images import get_or_create_images
 from home.demo.motto_loader import load_mottos
 from home.demo.motto_loader import summary as motto_summary
@@ -55,6 +55,7 @@ class Command(BaseCommand):
             new_events = load_events(home, user)
             household_demo.load(buildings, password, USERNAME)
             load_mottos(home, user, buildings)
+            link_signup_sheets()
 
         if not quiet:
             self.print_summary(

@@ -40,3 +40,18 @@ def test_monthly_on_day_31_says_what_happens_in_shorter_months(client, calendar)
 def test_a_cancelled_one_off_event_says_so(client, fixture_events):
     html = client.get(fixture_events[7].url).content.decode()
     assert "已取消" in html and "大风" in html
+
+
+def test_an_event_links_to_its_sign_up_sheet_only_while_the_sheet_is_published(
+    client, calendar
+):
+    from tests.factories.volunteering import OpportunityFactory
+
+    sheet = OpportunityFactory(title="暑托班报名")
+    event = make_event(calendar, title="暑托班", signup=sheet)
+    html = client.get(event.url).content.decode()
+    assert f'href="/volunteer/{sheet.pk}/"' in html and "报名参加" in html
+    sheet.published = False
+    sheet.save()
+    assert f'href="/volunteer/{sheet.pk}/"' not in client.get(event.url).content.decode()
+    assert client.get(f"/volunteer/{sheet.pk}/").status_code == 404
