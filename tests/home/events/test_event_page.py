@@ -42,9 +42,7 @@ def test_a_cancelled_one_off_event_says_so(client, fixture_events):
     assert "已取消" in html and "大风" in html
 
 
-def test_an_event_links_to_its_sign_up_sheet_only_while_the_sheet_is_published(
-    client, calendar
-):
+def test_an_event_links_to_its_sign_up_sheet_only_while_the_sheet_is_published(client, calendar):
     from tests.factories.volunteering import OpportunityFactory
 
     sheet = OpportunityFactory(title="暑托班报名")
