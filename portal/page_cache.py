@@ -156,27 +156,26 @@ def invalidate_on(*models):
         post_delete.connect(_on_change, sender=model, dispatch_uid=f"page-cache-del-{model}")
 
 
-def _changed(sender, instance=None, **kwargs):
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.documents.models import AbstractDocument
-    from wagtail.images.models import AbstractImage
-    from wagtail.models import Page
-
-    if isinstance(
-        instance, (Page, BaseSiteSetting, BaseGenericSetting, AbstractImage, AbstractDocument)
-    ):
-        invalidate()
-
-
 def connect_signals():
     """Invalidate on what every public page may show: pages (publish, unpublish, move,
     delete), site settings, images, documents and published snippets. Features add
-    their own public models with :func:`invalidate_on`. Called from HomeConfig.ready."""
-    from django.db.models.signals import post_delete, post_save
+    their own public models with :func:`invalidate_on`. Called from HomeConfig.ready.
+
+    Receivers are connected per model, never for every model: a ``post_delete``
+    receiver without a sender would stop Django's fast deletes everywhere."""
+    from django.apps import apps
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import get_page_models
     from wagtail.signals import page_unpublished, post_page_move, published, unpublished
 
-    post_save.connect(_changed, dispatch_uid="page-cache-content-save")
-    post_delete.connect(_changed, dispatch_uid="page-cache-content-delete")
+    settings_models = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, (BaseSiteSetting, BaseGenericSetting))
+    ]
+    invalidate_on(*get_page_models(), get_image_model(), get_document_model(), *settings_models)
     for signal in (page_unpublished, post_page_move, published, unpublished):
         signal.connect(_on_change, dispatch_uid=f"page-cache-{id(signal)}")
 

@@ -29,7 +29,7 @@ class Status(models.TextChoices):
     ANSWERED = "answered", _("Answered")
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("proposal status", "In progress")
     DONE = "done", _("Done")
 
 

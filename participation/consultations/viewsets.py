@@ -4,6 +4,7 @@ status, escalate, export) and the comment moderation queue."""
 from django.db.models import Case, Count, When
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, IndexView
@@ -184,7 +185,11 @@ class CommentViewSet(ModelViewSet):
         Column("proposal", label=_("Proposal")),
         Column("author", label=_("Author"), accessor="author_label"),
         Column("state", label=_("State"), accessor=comment_state),
-        Column("report_total", label=_("Reports"), sort_key="report_total"),
+        Column(
+            "report_total",
+            label=pgettext_lazy("comment reports", "Reports"),
+            sort_key="report_total",
+        ),
         "review_requested_at",
         "created_at",
     ]

@@ -20,6 +20,8 @@ WAGTAIL = Path(wagtail.__file__).parent
 
 # Where our catalogue deliberately differs from Wagtail's Chinese, and why.
 BETTER_THAN_WAGTAIL = {
+    "Breadcrumb": "当前位置 says where you are; 面包屑导航 is developers' jargon",
+    "slug": "网址别名 says what it is to a volunteer editor; 缩略名 does not",
     "Account": "账号, not the old form 帐号",
     "Log out": "退出登录 is what a resident reads on our pages too",
     "Previous": "上一页 for pages of a list",
