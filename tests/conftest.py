@@ -17,3 +17,18 @@ def home(db):
 @pytest.fixture
 def notice_index(home):
     return make_notice_index(home)
+
+
+@pytest.fixture(autouse=True)
+def _empty_the_time_bank_before_a_flush(request):
+    """The time-bank ledger refuses DELETE (a database trigger), and a transactional
+    test ends by flushing every table: empty the ledger first, triggers kept. Set up
+    after ``transactional_db`` so that it is torn down before the flush."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    yield
+    from tests.factories.volunteering import purge_ledger
+
+    purge_ledger()
