@@ -9,6 +9,7 @@ language.
 
 import functools
 import gettext
+import re
 
 from django.conf import settings
 from django.http import Http404
@@ -24,20 +25,35 @@ def _own_sentences():
             catalogue = gettext.GNUTranslations(mo)._catalog
     except OSError:
         return frozenset()
-    sentences = set()
+    sentences, patterns = set(), []
     for msgid, msgstr in catalogue.items():
-        if isinstance(msgid, str) and msgid:
-            sentences.add(msgid.split("\x04")[-1])
-            sentences.add(msgstr)
-    return frozenset(sentences)
+        if not isinstance(msgid, str) or not msgid:
+            continue
+        for text in (msgid.split("\x04")[-1], msgstr):
+            if PLACEHOLDER.search(text):
+                parts = PLACEHOLDER.split(text)
+                if len("".join(parts).strip()) < 4:  # "%(title)s" alone says nothing
+                    continue
+                patterns.append(re.compile(".+?".join(re.escape(part) for part in parts)))
+            else:
+                sentences.add(text)
+    return frozenset(sentences), tuple(patterns)
+
+
+# %(month)s, %s, %d: a sentence of ours with the blanks filled in is still ours.
+PLACEHOLDER = re.compile(r"%(?:\([a-z_]+\))?[sd]")
 
 
 def own_message(exception):
-    """The exception's message when it is one of the site's own sentences, else ''."""
+    """The exception's message when it is one of the site's own sentences (its blanks
+    filled in or not), else ''."""
     if exception is None or not exception.args:
         return ""
     message = str(exception.args[0])
-    return message if message in _own_sentences() else ""
+    sentences, patterns = _own_sentences()
+    if message in sentences or any(p.fullmatch(message) for p in patterns):
+        return message
+    return ""
 
 
 def _render(request, template, status, message=""):
