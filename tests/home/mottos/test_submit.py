@@ -56,7 +56,7 @@ def test_residents_who_are_not_verified_are_told_how_to_verify(client, gallery, 
     client.force_login(UserFactory())
     response = client.get(URL)
     assert response.status_code == 403
-    assert "只有已认证的居民才能分享家风家训" in response.content.decode()
+    assert "只有已核验的居民才能分享家风家训" in response.content.decode()
     assert client.post(URL, couplet(theme)).status_code == 403
     assert not FamilyMotto.objects.exists()
 

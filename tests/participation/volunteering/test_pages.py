@@ -137,7 +137,7 @@ def test_an_unverified_resident_gets_403_with_a_reason_and_no_record(client, shi
     client.force_login(ResidentFactory().user)
     response = client.post(f"/volunteer/shifts/{shift.pk}/sign-up/")
     assert response.status_code == 403
-    assert "只有已认证的居民可以报名" in response.content.decode()
+    assert "只有已核验的居民可以报名" in response.content.decode()
     assert not SignUp.objects.exists()
 
 
