@@ -8,3 +8,12 @@ def autofocus_first_error(form):
         if name in form.errors:
             field.widget.attrs["autofocus"] = True
             return
+
+
+def parse_id(raw):
+    """A primary key from a query parameter, or ``None``: ASCII digits only (``str.isdigit``
+    also accepts ² and ١, which ``int()`` refuses or reads as another number) and short
+    enough for a database integer."""
+    if raw and raw.isascii() and raw.isdigit() and len(raw) < 19:
+        return int(raw)
+    return None

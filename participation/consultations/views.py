@@ -58,7 +58,7 @@ from participation.consultations.permissions import (
 )
 from participation.consultations.supports import SupportRefused, add_support, support_key
 from participation.consultations.trail import ActorRole
-from participation.formtools import autofocus_first_error
+from participation.formtools import autofocus_first_error, parse_id
 from participation.households.models import Building
 from participation.votes.results import VERDICT_LABELS, vote_result, winner_label
 from portal.page_cache import cache_anonymous
@@ -79,7 +79,8 @@ def _building(request):
     raw = request.GET.get("building", "")
     if not raw:
         return None
-    building = Building.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
+    pk = parse_id(raw)
+    building = Building.objects.filter(pk=pk).first() if pk is not None else None
     if building is None:
         raise Http404(_("There is no such building."))
     return building

@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from taggit.models import Tag
 
+from participation.formtools import parse_id
 from participation.volunteering import attendance, ical, permissions, signups
 from participation.volunteering.choices import Attendance, SignUpStatus
 from participation.volunteering.forms import RosterForm
@@ -37,7 +38,8 @@ def _filters(request):
     """The list's filters from the query string; unknown values are 404, as elsewhere."""
     active = {"team": None, "skill": None, "date": None}
     if team := request.GET.get("team"):
-        if not team.isdigit() or not (found := VolunteerTeam.objects.filter(pk=team).first()):
+        pk = parse_id(team)
+        if pk is None or not (found := VolunteerTeam.objects.filter(pk=pk).first()):
             raise Http404(_("There is no such team."))
         active["team"] = found
     if skill := request.GET.get("skill"):

@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from participation.formtools import parse_id
 from participation.households.models import Building
 from participation.logs import ROLE_ADDED, ROLE_REMOVED
 from participation.votes import exports
@@ -202,7 +203,7 @@ class RollView(VoteAdminMixin, TemplateView):
             entries = entries.filter(label__icontains=query)
         paginator = Paginator(entries.order_by("label"), ROLL_PAGE_SIZE)
         page_number = self.request.GET.get("p") or 1
-        if not str(page_number).isdigit():
+        if parse_id(str(page_number)) is None:
             raise Http404
         page = paginator.get_page(page_number)
         return super().get_context_data(
