@@ -79,7 +79,7 @@ def test_a_proposal_goes_from_raised_to_answered(browser, live_server):
     admin.goto(
         f"/admin/participation/comments/moderate/{proposal.comments.get(author=newcomer).pk}/"
     )
-    admin.get_by_role("button", name="通过").click()
+    admin.get_by_role("button", name="批准").click()
     admin.goto(f"/admin/participation/proposals/manage/{proposal.pk}/")
     admin.get_by_label("官方答复").fill("居委会同意在北门增设充电桩，下月施工。")
     admin.get_by_role("button", name="发布答复").click()

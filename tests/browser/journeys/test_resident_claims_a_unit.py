@@ -38,7 +38,7 @@ def test_new_resident_signs_up_verifies_email_and_claims_the_flat(phone, printed
     phone.get_by_label("电子邮件").fill("linmei@example.com")
     phone.get_by_label("用户名").fill("linmei")
     phone.get_by_label("密码*", exact=True).fill("青梧-a-long-Passw0rd")
-    phone.get_by_label("密码（重复）").fill("青梧-a-long-Passw0rd")
+    phone.get_by_label("再输一次密码").fill("青梧-a-long-Passw0rd")
     phone.get_by_label("邻居们怎么称呼您？").fill("3号楼林梅")
     phone.get_by_label("我已阅读并同意隐私说明。").check()
     phone.get_by_role("button", name="注册").click()

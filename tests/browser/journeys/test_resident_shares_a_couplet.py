@@ -66,7 +66,7 @@ def test_a_resident_shares_a_couplet_the_editor_approves_it_and_it_hangs_in_the_
     admin.get_by_role("button", name="更多动作").click()
     admin.get_by_role("button", name=re.compile(r"^\s*批准\s*和发布\s*$")).click()
     expect(admin).to_have_url(re.compile(r"/admin/snippets/home/familymotto/$"))
-    expect(admin.get_by_role("row", name=re.compile("家和万事兴"))).to_contain_text("在用")
+    expect(admin.get_by_role("row", name=re.compile("家和万事兴"))).to_contain_text("已发布")
     staff.close()
 
     motto.refresh_from_db()
