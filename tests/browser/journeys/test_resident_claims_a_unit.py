@@ -51,13 +51,13 @@ def test_new_resident_signs_up_verifies_email_and_claims_the_flat(phone, printed
 
     phone.goto("/accounts/household/")
     expect(phone.get_by_role("heading", level=1)).to_have_text("核验您的住户身份")
-    phone.get_by_label("通知书上的核验码").fill("wrong-code-0000")
+    phone.get_by_label("通知书上的入户核验码").fill("wrong-code-0000")
     phone.get_by_label("业主指定的投票人").check()
     phone.get_by_role("button", name="核验").click()
-    expect(phone.get_by_text("这不像是通知书上的核验码").first).to_be_visible()
-    expect(phone.get_by_label("通知书上的核验码")).to_be_focused()
+    expect(phone.get_by_text("这不像是通知书上的入户核验码").first).to_be_visible()
+    expect(phone.get_by_label("通知书上的入户核验码")).to_be_focused()
 
-    phone.get_by_label("通知书上的核验码").fill(printed_code.lower().replace("-", " "))
+    phone.get_by_label("通知书上的入户核验码").fill(printed_code.lower().replace("-", " "))
     phone.get_by_label("业主指定的投票人").check()
     phone.get_by_role("button", name="核验").click()
 
