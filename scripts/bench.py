@@ -100,6 +100,7 @@ def bench_search():
     try:
         print(f"\nsearch bench data in {work}: demo + {SEARCH_NOTICES} notices")
         manage(env, "migrate", "--noinput", "--verbosity", "0")
+        manage(env, "createcachetable")
         manage(env, "load_demo_community", "--quiet", "--no-credentials")
         manage(env, "generate_notices", str(SEARCH_NOTICES))
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
@@ -123,6 +124,7 @@ def bench_tally():
     try:
         print(f"\ntally bench data in {work}")
         manage(env, "migrate", "--noinput", "--verbosity", "0")
+        manage(env, "createcachetable")
         manage(env, "bench_tally", "--owners", "10000")
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -136,11 +138,11 @@ def main():
         shutil.copy(dev_db, work / "db.sqlite3")
     print(f"bench data in {work}")
     manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "createcachetable")
     manage(env, "load_demo_community", "--quiet", "--no-credentials")
     manage(env, "generate_notices", str(EXTRA_NOTICES))
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
 
-    manage(env, "createcachetable")
     servers, ports = [], {}
     for mode in ("cached", "uncached"):
         ports[mode] = free_port()
