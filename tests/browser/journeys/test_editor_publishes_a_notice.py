@@ -51,6 +51,13 @@ def test_editor_follows_the_readme_and_publishes_a_notice(browser, live_server, 
     editor_box.press_sequentially("周六上午9点在中心广场演练，请居民配合。")
     expect(editor_box).to_contain_text("请居民配合。")
     page.get_by_role("textbox", name="摘要").click()
+    # Draftail copies its state into the form's hidden input on a timer; under load
+    # publishing before that copy saves an empty paragraph, so wait for the copy.
+    page.wait_for_function(
+        "text => [...document.querySelectorAll('input[type=hidden]')]"
+        ".some(i => i.value.includes(text))",
+        arg="请居民配合",
+    )
 
     # 5. Publish: it is in the menu opened by the arrow next to 保存草稿.
     page.get_by_role("button", name="更多动作").click()

@@ -53,7 +53,7 @@ def test_only_verified_residents_comment(client, home):
     client.force_login(ResidentFactory().user)
     response = client.post(url, {"body": "没核实"})
     assert response.status_code == 403
-    assert "只有经过核实的居民" in response.content.decode()
+    assert "只有已核验的居民才能参与" in response.content.decode()
     assert not Comment.objects.exists()
 
 

@@ -211,7 +211,7 @@ def test_only_verified_residents_propose(client, home):
     client.force_login(unverified)
     response = client.get("/consultations/new/")
     assert response.status_code == 403
-    assert "只有经过核实的居民" in response.content.decode()
+    assert "只有已核验的居民才能参与" in response.content.decode()
     response = client.post(
         "/consultations/new/",
         {"title": "标题可以", "body": "很长的一段描述文字在这里", "category": "other"},

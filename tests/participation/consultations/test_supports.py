@@ -48,7 +48,7 @@ def test_unverified_and_anonymous_people_cannot_support(client, home):
     client.force_login(ResidentFactory().user)
     response = client.post(url)
     assert response.status_code == 403
-    assert "只有经过核实的居民" in response.content.decode()
+    assert "只有已核验的居民才能参与" in response.content.decode()
     assert not Support.objects.exists()
 
 

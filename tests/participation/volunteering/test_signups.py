@@ -72,7 +72,7 @@ def test_unverified_people_and_anonymous_visitors_cannot_sign_up():
     with pytest.raises(SignUpRefused) as refused:
         signups.sign_up(shift, unverified)
     assert refused.value.status == 403
-    assert "认证" in str(refused.value)
+    assert "只有已核验的居民可以报名" in str(refused.value)
     assert not SignUp.objects.exists()
 
 
