@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.factories.households import PASSWORD
+
 CHROMIUM = os.environ.get("LINLI_CHROMIUM", "/usr/bin/chromium")
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -23,6 +25,14 @@ CHROMIUM_ARGS = [
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
 # make to set up data happen outside it but Django cannot tell.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def submit_log_in(page, username, password=PASSWORD):
+    """Fill in and send the site's log-in form, where ``page`` stands on it (the admin's
+    log-in sends staff there too)."""
+    page.locator("#id_login").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="登录", exact=True).click()
 
 
 def pytest_collection_modifyitems(items):

@@ -7,9 +7,9 @@ from participation import roles
 from participation.consultations.choices import CommentState, Status
 from participation.consultations.models import Proposal
 from participation.consultations.moderation import hide_comment
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, submit_log_in
 from tests.factories.consultations import CommentFactory, ProposalFactory, step
-from tests.factories.households import PASSWORD, BuildingFactory, staff_in, verified_resident
+from tests.factories.households import BuildingFactory, staff_in, verified_resident
 from tests.factories.pages import make_home
 
 
@@ -39,9 +39,7 @@ def consultation_pages(transactional_db):
 
 def _log_in(page, user):
     page.goto("/accounts/login/")
-    page.locator("#id_login").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    submit_log_in(page, user.username)
 
 
 @pytest.mark.parametrize("mode", ["standard", "elderly"])

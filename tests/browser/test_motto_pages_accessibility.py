@@ -7,8 +7,8 @@ import pytest
 
 from home.mottos.choices import FamilyDisplay, MottoKind
 from home.mottos.workflow import ensure_motto_workflow
-from tests.browser.conftest import axe_violations
-from tests.factories.households import PASSWORD, UserFactory, verified_resident
+from tests.browser.conftest import axe_violations, submit_log_in
+from tests.factories.households import UserFactory, verified_resident
 from tests.factories.mottos import couplet_fields, make_gallery, make_motto, make_theme
 from tests.factories.pages import make_home
 
@@ -59,9 +59,7 @@ def test_motto_pages_have_no_serious_axe_violations(axe_page, motto_pages, mode)
 
 def _log_in(page, username):
     page.goto("/accounts/login/?next=/mottos/submit/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    submit_log_in(page, username)
     page.wait_for_url("**/mottos/submit/")
     page.goto("/mottos/submit/")  # past the one-off "signed in" message of base.html
 

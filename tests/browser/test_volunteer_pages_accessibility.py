@@ -8,8 +8,7 @@ import pytest
 
 from participation.volunteering import attendance, certificates, signups
 from participation.volunteering.choices import Attendance
-from tests.browser.conftest import axe_violations
-from tests.factories.households import PASSWORD
+from tests.browser.conftest import axe_violations, submit_log_in
 from tests.factories.pages import make_home
 from tests.factories.volunteering import (
     ShiftFactory,
@@ -57,9 +56,7 @@ def volunteer_pages(transactional_db):
 def log_in(page, username, mode):
     page.context.clear_cookies()
     page.goto("/accounts/login/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    submit_log_in(page, username)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(f"/display/{mode}/")
 
