@@ -88,3 +88,22 @@ def axe_violations(page, impacts=("serious", "critical")):
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+def axe_problems(page, pages, label="{name}"):
+    """{label: violations} for each (name, path) of ``pages`` whose page has serious or
+    critical violations; ``label`` may place the name in a longer key."""
+    problems = {}
+    for name, path in pages:
+        page.goto(path)
+        if violations := axe_violations(page):
+            problems[label.format(name=name)] = violations
+    return problems
+
+
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def sideways_overflow(page):
+    """How many pixels the page scrolls sideways (0 or less: it fits the screen)."""
+    return page.evaluate(SIDEWAYS)

@@ -7,7 +7,7 @@ from participation import roles
 from participation.consultations.choices import CommentState, Status
 from participation.consultations.models import Proposal
 from participation.consultations.moderation import hide_comment
-from tests.browser.conftest import axe_violations, submit_log_in
+from tests.browser.conftest import axe_problems, sideways_overflow, submit_log_in
 from tests.factories.consultations import CommentFactory, ProposalFactory, step
 from tests.factories.households import BuildingFactory, staff_in, verified_resident
 from tests.factories.pages import make_home
@@ -46,16 +46,10 @@ def _log_in(page, user):
 def test_consultation_pages_have_no_serious_axe_violations(axe_page, consultation_pages, mode):
     resident, pages = consultation_pages
     axe_page.goto(f"/display/{mode}/")
-    problems = {}
-    for name, path in pages.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[name] = violations
+    problems = axe_problems(axe_page, pages.items())
     _log_in(axe_page, resident)
-    for name, path in {**pages, "new": "/consultations/new/"}.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[f"{name} (logged in)"] = violations
+    logged_in = {**pages, "new": "/consultations/new/"}
+    problems.update(axe_problems(axe_page, logged_in.items(), "{name} (logged in)"))
     assert problems == {}
 
 
@@ -66,7 +60,5 @@ def test_consultation_pages_fit_320px_in_elderly_mode(phone, consultation_pages)
     _log_in(phone, resident)
     for name, path in {**pages, "new": "/consultations/new/"}.items():
         phone.goto(path)
-        overflow = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = sideways_overflow(phone)
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"
