@@ -15,6 +15,7 @@ Last, in a third database, an owners' vote with 10,000 owners and 10,000 ballots
 tallied (`manage.py bench_tally`; target: under 100 ms). It measures; it asserts nothing.
 """
 
+import contextlib
 import os
 import re
 import secrets
@@ -93,17 +94,34 @@ def production_env(work):
     return env
 
 
-def bench_search():
-    """Time queries through the search view over the demo plus SEARCH_NOTICES notices."""
-    work = Path(tempfile.mkdtemp(prefix="linli-bench-search-"))
+@contextlib.contextmanager
+def bench_database(prefix, title, notices=None, seed=None):
+    """The production-settings environment of a database of its own, in a temporary
+    folder that is removed afterwards: ``seed`` (a database file) copied in if it
+    exists, migrated, with the cache table; given ``notices``, also the demo community,
+    that many generated notices and the collected static files. ``title`` is printed
+    first, with ``{work}`` standing for the folder."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
     env = production_env(work)
     try:
-        print(f"\nsearch bench data in {work}: demo + {SEARCH_NOTICES} notices")
+        if seed is not None and seed.exists():
+            shutil.copy(seed, work / "db.sqlite3")
+        print(title.format(work=work))
         manage(env, "migrate", "--noinput", "--verbosity", "0")
         manage(env, "createcachetable")
-        manage(env, "load_demo_community", "--quiet", "--no-credentials")
-        manage(env, "generate_notices", str(SEARCH_NOTICES))
-        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        if notices is not None:
+            manage(env, "load_demo_community", "--quiet", "--no-credentials")
+            manage(env, "generate_notices", str(notices))
+            manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        yield env
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def bench_search():
+    """Time queries through the search view over the demo plus SEARCH_NOTICES notices."""
+    title = f"\nsearch bench data in {{work}}: demo + {SEARCH_NOTICES} notices"
+    with bench_database("linli-bench-search-", title, notices=SEARCH_NOTICES) as env:
         started = time.monotonic()
         manage(env, "update_index", "--verbosity", "0")
         print(f"update_index: {time.monotonic() - started:.1f} s")
@@ -113,36 +131,29 @@ def bench_search():
             env=env,
             check=True,
         )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def bench_tally():
     """Tally an owners' vote with 10,000 owners and 10,000 ballots (target < 100 ms)."""
-    work = Path(tempfile.mkdtemp(prefix="linli-bench-tally-"))
-    env = production_env(work)
-    try:
-        print(f"\ntally bench data in {work}")
-        manage(env, "migrate", "--noinput", "--verbosity", "0")
-        manage(env, "createcachetable")
+    with bench_database("linli-bench-tally-", "\ntally bench data in {work}") as env:
         manage(env, "bench_tally", "--owners", "10000")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def main():
-    work = Path(tempfile.mkdtemp(prefix="linli-bench-"))
-    env = production_env(work)
-    dev_db = BASE / "var" / "db.sqlite3"
-    if dev_db.exists():
-        shutil.copy(dev_db, work / "db.sqlite3")
-    print(f"bench data in {work}")
-    manage(env, "migrate", "--noinput", "--verbosity", "0")
-    manage(env, "createcachetable")
-    manage(env, "load_demo_community", "--quiet", "--no-credentials")
-    manage(env, "generate_notices", str(EXTRA_NOTICES))
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    with bench_database(
+        "linli-bench-",
+        "bench data in {work}",
+        notices=EXTRA_NOTICES,
+        seed=BASE / "var" / "db.sqlite3",
+    ) as env:
+        results = serve_and_measure(env)
+    print_results(results)
+    bench_search()
+    bench_tally()
 
+
+def serve_and_measure(env):
+    """Serve with gunicorn, with and without the page cache, and drive each page with wrk."""
     servers, ports = [], {}
     for mode in ("cached", "uncached"):
         ports[mode] = free_port()
@@ -194,8 +205,10 @@ def main():
             server.terminate()
         for server in servers:
             server.wait(timeout=30)
-        shutil.rmtree(work, ignore_errors=True)
+    return results
 
+
+def print_results(results):
     static_rps = results[("static CSS", "")][0]
     print(f"\nwrk: {CONNECTIONS} connections, {DURATION}s per URL, gunicorn 2 workers, SQLite,")
     print(f"demo community + {EXTRA_NOTICES} notices; cached = anonymous page cache on")
@@ -206,9 +219,6 @@ def main():
     for (name, mode), (rps, p50, p99, errors) in results.items():
         ratio = rps / static_rps if static_rps else 0
         print(f"{name:<18}{mode:<10}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{ratio:>10.1%}{errors:>9}")
-
-    bench_search()
-    bench_tally()
 
 
 BENCH_URLS_SNIPPET = """

@@ -1,5 +1,7 @@
 import pytest
+from django.core.cache import cache
 
+from portal import page_cache as page_cache_module
 from tests.factories.pages import make_home, make_notice_index
 
 
@@ -17,6 +19,18 @@ def home(db):
 @pytest.fixture
 def notice_index(home):
     return make_notice_index(home)
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The anonymous page cache (portal/page_cache.py) on, which the suite's settings
+    turn off, and empty before and after: the shared cache and this process's copy."""
+    settings.PAGE_CACHE_ENABLED = True
+    cache.clear()
+    page_cache_module.local.clear()
+    yield
+    cache.clear()
+    page_cache_module.local.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -47,7 +47,12 @@ def letters_response(request, letters, output, summary):
     return response
 
 
-class _ImportPermissionMixin:
+class _IssueLettersMixin:
+    """What both letter-issuing views share: who may use them, the form page with the
+    file's errors (400), and the letters once ``issue_letters`` has made them."""
+
+    template_name = "participation/admin/household_import.html"
+
     def dispatch(self, request, *args, **kwargs):
         if not permissions.can_import_households(request.user):
             raise PermissionDenied
@@ -64,20 +69,26 @@ class _ImportPermissionMixin:
         context["regenerate_url"] = reverse("household_import:regenerate")
         return context
 
+    def form_valid(self, form):
+        try:
+            letters, summary = self.issue_letters(form)
+        except HouseholdFileError as exc:
+            return self.form_invalid(form, exc.errors)
+        return letters_response(self.request, letters, form.cleaned_data["output"], summary)
 
-class HouseholdImportView(_ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+    def issue_letters(self, form):
+        """(letters, summary) for a valid form; raises HouseholdFileError."""
+        raise NotImplementedError
+
+
+class HouseholdImportView(_IssueLettersMixin, WagtailAdminTemplateMixin, FormView):
     form_class = HouseholdImportForm
-    template_name = "participation/admin/household_import.html"
     page_title = gettext_lazy("Import households")
     header_icon = "upload"
     submit_label = gettext_lazy("Import and make letters")
 
-    def form_valid(self, form):
-        try:
-            rows = parse(decode(form.cleaned_data["file"].read()))
-            result = import_rows(rows)
-        except HouseholdFileError as exc:
-            return self.form_invalid(form, exc.errors)
+    def issue_letters(self, form):
+        result = import_rows(parse(decode(form.cleaned_data["file"].read())))
         summary = _(
             "Imported: %(created)d new units, %(updated)d updated, %(unchanged)d unchanged; "
             "%(buildings)d new buildings, %(owners)d new owners. %(letters)d new codes."
@@ -89,25 +100,21 @@ class HouseholdImportView(_ImportPermissionMixin, WagtailAdminTemplateMixin, For
             "owners": result.owners_created,
             "letters": len(result.letters),
         }
-        return letters_response(self.request, result.letters, form.cleaned_data["output"], summary)
+        return result.letters, summary
 
 
-class RegenerateCodesView(_ImportPermissionMixin, WagtailAdminTemplateMixin, FormView):
+class RegenerateCodesView(_IssueLettersMixin, WagtailAdminTemplateMixin, FormView):
     form_class = RegenerateCodesForm
-    template_name = "participation/admin/household_import.html"
     page_title = gettext_lazy("New letter codes")
     header_icon = "key"
     submit_label = gettext_lazy("Make new codes")
 
-    def form_valid(self, form):
-        try:
-            letters = regenerate_codes(form.address_lines())
-        except HouseholdFileError as exc:
-            return self.form_invalid(form, exc.errors)
+    def issue_letters(self, form):
+        letters = regenerate_codes(form.address_lines())
         summary = _("%(count)d new codes; the old codes of these units no longer work.") % {
             "count": len(letters)
         }
-        return letters_response(self.request, letters, form.cleaned_data["output"], summary)
+        return letters, summary
 
 
 class ImportMenuItem(MenuItem):

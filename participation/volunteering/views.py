@@ -220,32 +220,40 @@ def _own_signup(request, pk):
     return signup
 
 
-@login_required
-@require_POST
-def signup_cancel(request, pk):
+def _change_own_signup(request, pk, change, done):
+    """``change`` the user's own sign-up: refused, the opportunity page with the reason
+    at that shift; done, the message ``done`` and back to the shift."""
     signup = _own_signup(request, pk)
     try:
-        signups.cancel(signup, by=request.user)
+        change(signup)
     except SignUpRefused as refused:
         return _detail(
             request, signup.shift.opportunity, refused.status, str(refused), signup.shift_id
         )
-    messages.success(request, _("Your sign-up is cancelled."))
+    messages.success(request, done)
     return _back(signup.shift)
+
+
+@login_required
+@require_POST
+def signup_cancel(request, pk):
+    return _change_own_signup(
+        request,
+        pk,
+        lambda signup: signups.cancel(signup, by=request.user),
+        _("Your sign-up is cancelled."),
+    )
 
 
 @login_required
 @require_POST
 def signup_claim(request, pk):
-    signup = _own_signup(request, pk)
-    try:
-        signups.claim_offer(signup, request.user)
-    except SignUpRefused as refused:
-        return _detail(
-            request, signup.shift.opportunity, refused.status, str(refused), signup.shift_id
-        )
-    messages.success(request, _("The seat is yours. See you there!"))
-    return _back(signup.shift)
+    return _change_own_signup(
+        request,
+        pk,
+        lambda signup: signups.claim_offer(signup, request.user),
+        _("The seat is yours. See you there!"),
+    )
 
 
 @require_GET

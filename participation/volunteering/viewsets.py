@@ -54,25 +54,40 @@ for _model in (SignUp, LedgerEntry, Certificate):
     register_permission_policy(_model, ListOnlyPolicy(_model))
 
 
-class VolunteerTeamViewSet(ModelViewSet):
+class VolunteeringViewSet(ModelViewSet):
+    """What every volunteering viewset shares: it is reached through the Participation
+    menu group (admin_menu.py), not the top of the admin menu, and rows are not copied."""
+
+    add_to_admin_menu = False
+    copy_view_enabled = False
+
+
+class RowActionsFirst:
+    """An index view whose rows offer volunteering's own actions (roster, cancel,
+    correct) ahead of Wagtail's generic ones; subclasses say which in ``row_actions``."""
+
+    def row_actions(self, instance):
+        return []
+
+    def get_list_more_buttons(self, instance):
+        return [*self.row_actions(instance), *super().get_list_more_buttons(instance)]
+
+
+class VolunteerTeamViewSet(VolunteeringViewSet):
     model = VolunteerTeam
     name = "volunteer_teams"
     icon = "group"
     menu_label = _("Volunteer teams")
-    add_to_admin_menu = False
-    copy_view_enabled = False
     list_display = ["name", "sort_order"]
     form_fields = ["name", "description", "leaders", "sort_order"]
     search_fields = ["name"]
 
 
-class OpportunityViewSet(ModelViewSet):
+class OpportunityViewSet(VolunteeringViewSet):
     model = Opportunity
     name = "volunteer_opportunities"
     icon = "list-ul"
     menu_label = _("Opportunities")
-    add_to_admin_menu = False
-    copy_view_enabled = False
     list_display = ["title", "team", "location", "published", "created_at"]
     list_filter = ["team", "published"]
     search_fields = ["title", "location"]
@@ -99,11 +114,11 @@ class ShiftFilterSet(WagtailFilterSet):
         fields = ["opportunity"]
 
 
-class ShiftIndexView(IndexView):
+class ShiftIndexView(RowActionsFirst, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("opportunity")
 
-    def get_list_more_buttons(self, instance):
+    def row_actions(self, instance):
         return [
             MenuItem(
                 _("Roster and attendance"),
@@ -117,7 +132,6 @@ class ShiftIndexView(IndexView):
                 icon_name="list-ul",
                 priority=2,
             ),
-            *super().get_list_more_buttons(instance),
         ]
 
 
@@ -130,13 +144,11 @@ class ShiftEditView(EditView):
         return instance
 
 
-class ShiftViewSet(ModelViewSet):
+class ShiftViewSet(VolunteeringViewSet):
     model = Shift
     name = "volunteer_shifts"
     icon = "date"
     menu_label = _("Shifts")
-    add_to_admin_menu = False
-    copy_view_enabled = False
     index_view_class = ShiftIndexView
     edit_view_class = ShiftEditView
     list_display = [
@@ -185,7 +197,7 @@ SIGNUP_EXPORT = [
 ]
 
 
-class SignUpIndexView(IndexView):
+class SignUpIndexView(RowActionsFirst, IndexView):
     """Exports carry names and units; phone numbers only for the team's leaders."""
 
     def setup(self, request, *args, **kwargs):
@@ -207,28 +219,26 @@ class SignUpIndexView(IndexView):
             row["volunteer_phone"] = ""
         return row
 
-    def get_list_more_buttons(self, instance):
-        buttons = list(super().get_list_more_buttons(instance))
-        if instance.status != SignUpStatus.CANCELLED and can_manage_volunteering(self.request.user):
-            buttons.insert(
-                0,
-                MenuItem(
-                    _("Cancel the sign-up"),
-                    url=reverse("volunteer_signups:cancel", args=[instance.pk]),
-                    icon_name="cross",
-                    priority=1,
-                ),
+    def row_actions(self, instance):
+        if instance.status == SignUpStatus.CANCELLED or not can_manage_volunteering(
+            self.request.user
+        ):
+            return []
+        return [
+            MenuItem(
+                _("Cancel the sign-up"),
+                url=reverse("volunteer_signups:cancel", args=[instance.pk]),
+                icon_name="cross",
+                priority=1,
             )
-        return buttons
+        ]
 
 
-class SignUpViewSet(ModelViewSet):
+class SignUpViewSet(VolunteeringViewSet):
     model = SignUp
     name = "volunteer_signups"
     icon = "user"
     menu_label = _("Sign-ups")
-    add_to_admin_menu = False
-    copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = SignUpIndexView
     list_display = [
@@ -272,7 +282,7 @@ class SignUpViewSet(ModelViewSet):
         ]
 
 
-class LedgerIndexView(IndexView):
+class LedgerIndexView(RowActionsFirst, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("account__user__resident")
 
@@ -289,28 +299,24 @@ class LedgerIndexView(IndexView):
             )
         return buttons
 
-    def get_list_more_buttons(self, instance):
-        buttons = list(super().get_list_more_buttons(instance))
-        if instance.kind != EntryKind.REVERSAL:
-            buttons.insert(
-                0,
-                MenuItem(
-                    _("Correct"),
-                    url=reverse("volunteer_ledger:reverse", args=[instance.pk]),
-                    icon_name="undo",
-                    priority=1,
-                ),
+    def row_actions(self, instance):
+        if instance.kind == EntryKind.REVERSAL:
+            return []
+        return [
+            MenuItem(
+                _("Correct"),
+                url=reverse("volunteer_ledger:reverse", args=[instance.pk]),
+                icon_name="undo",
+                priority=1,
             )
-        return buttons
+        ]
 
 
-class LedgerEntryViewSet(ModelViewSet):
+class LedgerEntryViewSet(VolunteeringViewSet):
     model = LedgerEntry
     name = "volunteer_ledger"
     icon = "time"
     menu_label = _("Time bank")
-    add_to_admin_menu = False
-    copy_view_enabled = False
     inspect_view_enabled = True
     index_view_class = LedgerIndexView
     list_display = ["account", "kind", "hours", "description", "reason", "created_at"]
@@ -346,13 +352,11 @@ class LedgerEntryViewSet(ModelViewSet):
         ]
 
 
-class CertificateViewSet(ModelViewSet):
+class CertificateViewSet(VolunteeringViewSet):
     model = Certificate
     name = "volunteer_certificates"
     icon = "doc-full"
     menu_label = _("Certificates")
-    add_to_admin_menu = False
-    copy_view_enabled = False
     inspect_view_enabled = True
     list_display = ["number", "holder_name", "hours", "issued_on"]
     search_fields = ["number", "holder_name"]

@@ -9,9 +9,9 @@ other), so they mean the same as on SQLite.
 from django.contrib.postgres.search import SearchQuery
 from django.db.models import Value
 from modelsearch.backends.database.postgres import postgres as stock
-from modelsearch.utils import get_content_type_pk
 
 from portal.search.analysis import index_text
+from portal.search.indexing import AnalysingIndexMixin
 from portal.search.queries import is_empty, phrases_for
 from portal.search.syntax import tsquery
 
@@ -24,15 +24,11 @@ class AnalysingIndexer(stock.ObjectIndexer):
         return super().as_vector(analysed, for_autocomplete=for_autocomplete)
 
 
-class Index(stock.PostgresIndex):
-    def add_items(self, model, objs):
-        """The stock ``add_items`` with the analysing indexer: one upsert per batch."""
-        if not model.get_search_fields():
-            return
-        indexers = [AnalysingIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        content_type_pk = get_content_type_pk(model)
+class Index(AnalysingIndexMixin, stock.PostgresIndex):
+    indexer_class = AnalysingIndexer
+
+    def write_entries(self, content_type_pk, indexers):
+        """One upsert per batch, as the stock ``add_items`` does."""
         compiler = stock.InsertQuery(stock.IndexEntry).get_compiler(
             connection=self.write_connection
         )
@@ -59,7 +55,6 @@ class Index(stock.PostgresIndex):
                 "body_text = EXCLUDED.body_text",
                 params,
             )
-        self._refresh_title_norms()
 
 
 class AnalysingCompilerMixin:

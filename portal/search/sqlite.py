@@ -14,9 +14,10 @@ from modelsearch.backends.database.sqlite.query import (
 )
 from modelsearch.index import RelatedFields
 from modelsearch.query import MatchAll, Not
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_descendants_content_types_pks
 
 from portal.search.analysis import index_text
+from portal.search.indexing import AnalysingIndexMixin
 from portal.search.queries import is_empty, phrases_for
 from portal.search.syntax import fts5_match
 
@@ -33,15 +34,11 @@ class AnalysingIndexer(stock.ObjectIndexer):
             yield current_field, index_text(value)
 
 
-class Index(stock.SQLiteIndex):
-    def add_items(self, model, objs):
-        """The stock ``add_items`` with the analysing indexer: update or create entries."""
-        if not model.get_search_fields():
-            return
-        indexers = [AnalysingIndexer(obj, self.backend) for obj in objs]
-        if not indexers:
-            return
-        content_type_pk = get_content_type_pk(model)
+class Index(AnalysingIndexMixin, stock.SQLiteIndex):
+    indexer_class = AnalysingIndexer
+
+    def write_entries(self, content_type_pk, indexers):
+        """Update or create each entry, as the stock ``add_items`` does."""
         entries = self.entries.filter(content_type_id=content_type_pk)
         new = []
         for indexer in indexers:
@@ -57,7 +54,6 @@ class Index(stock.SQLiteIndex):
                     )
                 )
         self.entries.bulk_create(new)
-        self._refresh_title_norms()
 
 
 class FTS5Query(LexemeCombinable):

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.factories.households import PASSWORD
+
 CHROMIUM = os.environ.get("LINLI_CHROMIUM", "/usr/bin/chromium")
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
@@ -23,6 +25,14 @@ CHROMIUM_ARGS = [
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
 # make to set up data happen outside it but Django cannot tell.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def submit_log_in(page, username, password=PASSWORD):
+    """Fill in and send the site's log-in form, where ``page`` stands on it (the admin's
+    log-in sends staff there too)."""
+    page.locator("#id_login").fill(username)
+    page.locator("#id_password").fill(password)
+    page.get_by_role("button", name="登录", exact=True).click()
 
 
 def pytest_collection_modifyitems(items):
@@ -78,3 +88,22 @@ def axe_violations(page, impacts=("serious", "critical")):
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+def axe_problems(page, pages, label="{name}"):
+    """{label: violations} for each (name, path) of ``pages`` whose page has serious or
+    critical violations; ``label`` may place the name in a longer key."""
+    problems = {}
+    for name, path in pages:
+        page.goto(path)
+        if violations := axe_violations(page):
+            problems[label.format(name=name)] = violations
+    return problems
+
+
+SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def sideways_overflow(page):
+    """How many pixels the page scrolls sideways (0 or less: it fits the screen)."""
+    return page.evaluate(SIDEWAYS)

@@ -3,7 +3,7 @@ and the elderly display mode; the page kinds are listed in ``page_kinds.py``."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_problems, axe_violations
 from tests.browser.page_kinds import GROUPS, ballot_steps, build_site, log_in
 
 
@@ -19,12 +19,7 @@ def test_no_serious_or_critical_axe_violations(axe_page, live_server, site, grou
     if visitor is not None:
         log_in(axe_page, live_server, visitor)
     axe_page.goto(f"/display/{mode}/")
-    problems = {}
-    for kind, path in kinds:
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[kind] = violations
-    assert problems == {}
+    assert axe_problems(axe_page, kinds) == {}
 
 
 @pytest.mark.parametrize("mode", ["standard", "elderly"])

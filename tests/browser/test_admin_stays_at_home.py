@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from tests.browser.conftest import submit_log_in
 from tests.factories.pages import make_home, make_notice, make_notice_index
 
 PASSWORD = "pw-for-tests-1"
@@ -33,9 +34,7 @@ def test_admin_pages_make_no_request_to_another_host(browser, live_server, trans
         ),
     )
     page.goto("/admin/")
-    page.locator("#id_login").fill("editor")
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录", exact=True).click()
+    submit_log_in(page, "editor", PASSWORD)
     page.wait_for_url("**/admin/")
     for path in (
         "/admin/",

@@ -7,9 +7,9 @@ from participation import roles
 from participation.consultations.choices import CommentState, Status
 from participation.consultations.models import Proposal
 from participation.consultations.moderation import hide_comment
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_problems, sideways_overflow, submit_log_in
 from tests.factories.consultations import CommentFactory, ProposalFactory, step
-from tests.factories.households import PASSWORD, BuildingFactory, staff_in, verified_resident
+from tests.factories.households import BuildingFactory, staff_in, verified_resident
 from tests.factories.pages import make_home
 
 
@@ -39,25 +39,17 @@ def consultation_pages(transactional_db):
 
 def _log_in(page, user):
     page.goto("/accounts/login/")
-    page.locator("#id_login").fill(user.username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    submit_log_in(page, user.username)
 
 
 @pytest.mark.parametrize("mode", ["standard", "elderly"])
 def test_consultation_pages_have_no_serious_axe_violations(axe_page, consultation_pages, mode):
     resident, pages = consultation_pages
     axe_page.goto(f"/display/{mode}/")
-    problems = {}
-    for name, path in pages.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[name] = violations
+    problems = axe_problems(axe_page, pages.items())
     _log_in(axe_page, resident)
-    for name, path in {**pages, "new": "/consultations/new/"}.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[f"{name} (logged in)"] = violations
+    logged_in = {**pages, "new": "/consultations/new/"}
+    problems.update(axe_problems(axe_page, logged_in.items(), "{name} (logged in)"))
     assert problems == {}
 
 
@@ -68,7 +60,5 @@ def test_consultation_pages_fit_320px_in_elderly_mode(phone, consultation_pages)
     _log_in(phone, resident)
     for name, path in {**pages, "new": "/consultations/new/"}.items():
         phone.goto(path)
-        overflow = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = sideways_overflow(phone)
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"

@@ -3,7 +3,7 @@ fit a 320 px screen in the elderly mode, where the month is a list."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_problems, sideways_overflow
 from tests.browser.events_site import build_calendar
 
 
@@ -32,12 +32,7 @@ def _next_month():
 @pytest.mark.parametrize("mode", ["standard", "elderly"])
 def test_event_pages_have_no_serious_axe_violations(axe_page, event_pages, mode):
     axe_page.goto(f"/display/{mode}/")
-    problems = {}
-    for name, path in event_pages.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[name] = violations
-    assert problems == {}
+    assert axe_problems(axe_page, event_pages.items()) == {}
 
 
 def test_event_pages_fit_320px_in_elderly_mode_with_the_month_as_a_list(phone, event_pages):
@@ -45,9 +40,7 @@ def test_event_pages_fit_320px_in_elderly_mode_with_the_month_as_a_list(phone, e
     phone.goto("/display/elderly/")
     for name, path in event_pages.items():
         phone.goto(path)
-        overflow = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        overflow = sideways_overflow(phone)
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"
     phone.goto("/events/")
     assert not phone.locator("table.month-grid").is_visible()

@@ -7,8 +7,13 @@ import pytest
 
 from home.mottos.choices import FamilyDisplay, MottoKind
 from home.mottos.workflow import ensure_motto_workflow
-from tests.browser.conftest import axe_violations
-from tests.factories.households import PASSWORD, UserFactory, verified_resident
+from tests.browser.conftest import (
+    axe_problems,
+    axe_violations,
+    sideways_overflow,
+    submit_log_in,
+)
+from tests.factories.households import UserFactory, verified_resident
 from tests.factories.mottos import couplet_fields, make_gallery, make_motto, make_theme
 from tests.factories.pages import make_home
 
@@ -49,19 +54,12 @@ def motto_pages(transactional_db):
 def test_motto_pages_have_no_serious_axe_violations(axe_page, motto_pages, mode):
     pages, _ = motto_pages
     axe_page.goto(f"/display/{mode}/")
-    problems = {}
-    for name, path in pages.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[name] = violations
-    assert problems == {}
+    assert axe_problems(axe_page, pages.items()) == {}
 
 
 def _log_in(page, username):
     page.goto("/accounts/login/?next=/mottos/submit/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    submit_log_in(page, username)
     page.wait_for_url("**/mottos/submit/")
     page.goto("/mottos/submit/")  # past the one-off "signed in" message of base.html
 
@@ -84,14 +82,10 @@ def test_motto_pages_fit_320px_in_elderly_mode(phone, motto_pages):
     widths = {}
     for name, path in pages.items():
         phone.goto(path)
-        widths[name] = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        widths[name] = sideways_overflow(phone)
     _log_in(phone, "linjia")
     phone.get_by_role("button", name="提交给居委会").click()
-    widths["submit form"] = phone.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
+    widths["submit form"] = sideways_overflow(phone)
     assert {name: px for name, px in widths.items() if px > 0} == {}
 
 

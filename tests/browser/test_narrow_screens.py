@@ -3,9 +3,8 @@ without scrolling sideways; the page kinds are listed in ``page_kinds.py``."""
 
 import pytest
 
+from tests.browser.conftest import sideways_overflow
 from tests.browser.page_kinds import GROUPS, ballot_steps, build_site, log_in
-
-SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 
 
 @pytest.fixture
@@ -28,7 +27,7 @@ def test_pages_fit_320px_in_elderly_mode(narrow, live_server, site, group):
     overflows = {}
     for kind, path in kinds:
         narrow.goto(path)
-        if (overflow := narrow.evaluate(SIDEWAYS)) > 0:
+        if (overflow := sideways_overflow(narrow)) > 0:
             overflows[kind] = f"{path} scrolls sideways by {overflow}px"
     assert overflows == {}
 
@@ -39,6 +38,6 @@ def test_the_ballot_and_its_confirmation_fit_320px_in_elderly_mode(narrow, live_
     narrow.goto("/display/elderly/")
     overflows = {}
     for kind in ballot_steps(narrow, path):
-        if (overflow := narrow.evaluate(SIDEWAYS)) > 0:
+        if (overflow := sideways_overflow(narrow)) > 0:
             overflows[kind] = f"scrolls sideways by {overflow}px"
     assert overflows == {}

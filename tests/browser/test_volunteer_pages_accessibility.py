@@ -8,8 +8,7 @@ import pytest
 
 from participation.volunteering import attendance, certificates, signups
 from participation.volunteering.choices import Attendance
-from tests.browser.conftest import axe_violations
-from tests.factories.households import PASSWORD
+from tests.browser.conftest import axe_problems, sideways_overflow, submit_log_in
 from tests.factories.pages import make_home
 from tests.factories.volunteering import (
     ShiftFactory,
@@ -57,9 +56,7 @@ def volunteer_pages(transactional_db):
 def log_in(page, username, mode):
     page.context.clear_cookies()
     page.goto("/accounts/login/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    submit_log_in(page, username)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(f"/display/{mode}/")
 
@@ -68,21 +65,11 @@ def log_in(page, username, mode):
 def test_volunteer_pages_have_no_serious_axe_violations(axe_page, volunteer_pages, mode):
     public, private, leader_pages = volunteer_pages
     axe_page.goto(f"/display/{mode}/")
-    problems = {}
-    for name, path in public.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[name] = violations
+    problems = axe_problems(axe_page, public.items())
     log_in(axe_page, "wangfang", mode)
-    for name, path in private.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[f"logged in: {name}"] = violations
+    problems.update(axe_problems(axe_page, private.items(), "logged in: {name}"))
     log_in(axe_page, "wangguifang", mode)
-    for name, path in leader_pages.items():
-        axe_page.goto(path)
-        if violations := axe_violations(axe_page):
-            problems[name] = violations
+    problems.update(axe_problems(axe_page, leader_pages.items()))
     assert problems == {}
 
 
@@ -94,9 +81,7 @@ def test_volunteer_pages_fit_320px_in_elderly_mode(phone, volunteer_pages):
 
     def check(name, path):
         phone.goto(path)
-        width = phone.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
+        width = sideways_overflow(phone)
         if width > 0:
             overflow[name] = width
 

@@ -31,6 +31,13 @@ def committee(staff_roles):
 
 
 @pytest.fixture
+def committee_in_admin(client, committee, home):
+    """The committee member, logged in on ``client``, with a site the admin links to."""
+    client.force_login(committee)
+    return committee
+
+
+@pytest.fixture
 def auditor(staff_roles):
     """An auditor (审计): may open single ballots, each opening logged."""
     return staff_in(roles.AUDITOR, username="auditor")

@@ -30,16 +30,6 @@ PUBLIC_PAGES = [
 
 
 @pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    page_cache_module.local.clear()
-    yield
-    cache.clear()
-    page_cache_module.local.clear()
-
-
-@pytest.fixture
 def site(notice_index, home):
     notice = make_notice(notice_index, title="小区电梯维修通知")
     notice.slug = "notice-page"

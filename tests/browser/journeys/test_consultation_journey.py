@@ -9,21 +9,15 @@ from playwright.sync_api import expect
 from participation import roles
 from participation.consultations.choices import CommentState
 from participation.consultations.models import Proposal
+from tests.browser.conftest import submit_log_in
 from tests.factories.consultations import CommentFactory, rules
 from tests.factories.households import (
-    PASSWORD,
     BuildingFactory,
     UnitFactory,
     staff_in,
     verified_resident,
 )
 from tests.factories.pages import make_home
-
-
-def log_in(page, username):
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def phone(browser, live_server):
@@ -44,7 +38,7 @@ def test_a_proposal_goes_from_raised_to_answered(browser, live_server):
     page = context.new_page()
     page.goto("/consultations/")
     page.get_by_role("link", name="登录后提出建议").click()
-    log_in(page, author.username)
+    submit_log_in(page, author.username)
     expect(page.get_by_role("heading", level=1)).to_have_text("提出建议")
     page.locator("#id_title").fill("北门增设电动车充电桩")
     page.locator("#id_body").fill("楼道里飞线充电很危险，建议在北门增设集中充电桩。")
@@ -61,7 +55,7 @@ def test_a_proposal_goes_from_raised_to_answered(browser, live_server):
         page = context.new_page()
         page.goto(proposal_url)
         page.get_by_role("link", name="登录后附议").click()
-        log_in(page, neighbour.username)
+        submit_log_in(page, neighbour.username)
         page.get_by_role("button", name="我要附议").click()
         expect(page.get_by_text("感谢您的附议。")).to_be_visible()
         page.get_by_label("您的评论").fill(words)
@@ -75,7 +69,7 @@ def test_a_proposal_goes_from_raised_to_answered(browser, live_server):
     staff = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
     admin = staff.new_page()
     admin.goto("/admin/participation/comments/")
-    log_in(admin, "zhou")
+    submit_log_in(admin, "zhou")
     admin.goto(
         f"/admin/participation/comments/moderate/{proposal.comments.get(author=newcomer).pk}/"
     )
@@ -89,7 +83,7 @@ def test_a_proposal_goes_from_raised_to_answered(browser, live_server):
     context = phone(browser, live_server)
     page = context.new_page()
     page.goto("/accounts/login/")
-    log_in(page, author.username)
+    submit_log_in(page, author.username)
     page.goto(proposal_url)
     expect(page.locator(".badge-status")).to_have_text("已答复")
     expect(page.locator(".proposal-answer")).to_contain_text("下月施工")

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from home.mottos.models import FamilyMotto
 from home.mottos.workflow import ensure_motto_workflow
+from tests.browser.conftest import submit_log_in
 from tests.factories.households import (
-    PASSWORD,
     BuildingFactory,
     UnitFactory,
     UserFactory,
@@ -17,12 +17,6 @@ from tests.factories.households import (
 )
 from tests.factories.mottos import make_gallery, make_theme
 from tests.factories.pages import make_home
-
-
-def log_in(page, username):
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
 
 
 def test_a_resident_shares_a_couplet_the_editor_approves_it_and_it_hangs_in_the_gallery(
@@ -39,7 +33,7 @@ def test_a_resident_shares_a_couplet_the_editor_approves_it_and_it_hangs_in_the_
     page = resident.new_page()
     page.goto("/mottos/")
     page.get_by_role("link", name="登录后分享您家的家风家训").click()
-    log_in(page, "linjia")
+    submit_log_in(page, "linjia")
     expect(page.get_by_role("heading", level=1)).to_have_text("分享您家的家风家训")
     page.get_by_label("对联", exact=True).check()
     page.get_by_label("主题").select_option(label="传统文化")
@@ -62,7 +56,7 @@ def test_a_resident_shares_a_couplet_the_editor_approves_it_and_it_hangs_in_the_
     staff = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
     admin = staff.new_page()
     admin.goto(f"/admin/snippets/home/familymotto/edit/{motto.pk}/")
-    log_in(admin, "editor")
+    submit_log_in(admin, "editor")
     admin.get_by_role("button", name="更多动作").click()
     admin.get_by_role("button", name=re.compile(r"^\s*批准\s*和发布\s*$")).click()
     expect(admin).to_have_url(re.compile(r"/admin/snippets/home/familymotto/$"))

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from participation.volunteering import signups
 from participation.volunteering.models import SignUp
-from tests.factories.households import PASSWORD
+from tests.browser.conftest import submit_log_in
 from tests.factories.pages import make_home
 from tests.factories.volunteering import (
     ShiftFactory,
@@ -44,9 +44,7 @@ def logged_in(browser, live_server, username):
     )
     page = context.new_page()
     page.goto("/accounts/login/")
-    page.locator("#id_login").fill(username)
-    page.locator("#id_password").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    submit_log_in(page, username)
     page.wait_for_url(re.compile(r"^(?!.*/accounts/login/).*$"))
     return context, page
 

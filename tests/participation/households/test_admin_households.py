@@ -33,14 +33,7 @@ def upload(text, name="households.csv"):
     return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
 
 
-@pytest.fixture
-def committee(client, staff_roles, home):
-    user = staff_in("居委会")
-    client.force_login(user)
-    return user
-
-
-def test_committee_imports_a_csv_and_gets_one_printable_letter_per_unit(client, committee):
+def test_committee_imports_a_csv_and_gets_one_printable_letter_per_unit(client, committee_in_admin):
     response = client.post(IMPORT, {"file": upload(CSV), "output": "letters"})
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
@@ -56,14 +49,14 @@ def test_committee_imports_a_csv_and_gets_one_printable_letter_per_unit(client, 
     assert len(set(codes)) == 3
 
 
-def test_the_letters_are_chinese_even_when_the_admin_is_in_english(client, committee):
+def test_the_letters_are_chinese_even_when_the_admin_is_in_english(client, committee_in_admin):
     client.cookies["linli_language"] = "en"
     html = client.post(IMPORT, {"file": upload(CSV), "output": "letters"}).content.decode()
     assert "Household letters" in html
     assert "3号楼1单元301室住户" in html
 
 
-def test_codes_can_be_downloaded_as_csv(client, committee):
+def test_codes_can_be_downloaded_as_csv(client, committee_in_admin):
     response = client.post(IMPORT, {"file": upload(CSV), "output": "csv"})
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
@@ -80,20 +73,22 @@ def test_codes_can_be_downloaded_as_csv(client, committee):
         ("", "空"),
     ],
 )
-def test_a_bad_file_is_400_with_the_lines_and_nothing_is_imported(client, committee, text, message):
+def test_a_bad_file_is_400_with_the_lines_and_nothing_is_imported(
+    client, committee_in_admin, text, message
+):
     response = client.post(IMPORT, {"file": upload(text), "output": "letters"})
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Unit.objects.exists()
 
 
-def test_no_file_is_a_400(client, committee):
+def test_no_file_is_a_400(client, committee_in_admin):
     response = client.post(IMPORT, {"output": "letters"})
     assert response.status_code == 400
     assert not Unit.objects.exists()
 
 
-def test_new_codes_for_named_units_from_the_admin(client, committee):
+def test_new_codes_for_named_units_from_the_admin(client, committee_in_admin):
     client.post(IMPORT, {"file": upload(CSV), "output": "csv"})
     old = Unit.objects.get(room="301").code_hash
     response = client.post(
@@ -104,7 +99,7 @@ def test_new_codes_for_named_units_from_the_admin(client, committee):
     assert Unit.objects.get(room="301").code_hash != old
 
 
-def test_regenerating_an_unknown_unit_is_a_400_and_changes_nothing(client, committee):
+def test_regenerating_an_unknown_unit_is_a_400_and_changes_nothing(client, committee_in_admin):
     client.post(IMPORT, {"file": upload(CSV), "output": "csv"})
     old = Unit.objects.get(room="301").code_hash
     response = client.post(
@@ -123,7 +118,7 @@ def test_an_editor_cannot_import(client, staff_roles, home):
     assert not Unit.objects.exists()
 
 
-def test_the_participation_menu_groups_the_register(client, committee):
+def test_the_participation_menu_groups_the_register(client, committee_in_admin):
     html = client.get("/admin/").content.decode()
     props = re.search(r'id="wagtail-sidebar-props" type="application/json">(.*?)</script>', html)
     menu = json.dumps(json.loads(props.group(1)), ensure_ascii=False)
@@ -131,7 +126,7 @@ def test_the_participation_menu_groups_the_register(client, committee):
         assert label in menu
 
 
-def test_owners_filter_by_building_keeps_their_summed_area(client, committee):
+def test_owners_filter_by_building_keeps_their_summed_area(client, committee_in_admin):
     b3, b5 = BuildingFactory(name="3号楼"), BuildingFactory(name="5号楼")
     owner = OwnerFactory(ref="TWO-FLATS")
     UnitFactory(building=b3, owner=owner, area_m2="89.50")
@@ -144,7 +139,7 @@ def test_owners_filter_by_building_keeps_their_summed_area(client, committee):
     assert owners[0].unit_count == 2
 
 
-def test_owners_search_and_export(client, committee):
+def test_owners_search_and_export(client, committee_in_admin):
     owner = OwnerFactory(ref="A-0301")
     UnitFactory(owner=owner, area_m2="89.50")
     UnitFactory(owner=OwnerFactory(ref="B-0502"))
@@ -158,7 +153,7 @@ def test_owners_search_and_export(client, committee):
     assert "spreadsheetml" in xlsx["Content-Type"]
 
 
-def test_units_filter_by_code_state_and_export(client, committee):
+def test_units_filter_by_code_state_and_export(client, committee_in_admin):
     used = UnitFactory(code_hash="x", code_used_at="2026-01-01T00:00:00Z")
     UnitFactory(code_hash="y")
     response = client.get("/admin/participation/units/?code=used")
@@ -193,7 +188,7 @@ def _fill(n):
         "/admin/participation/residents/?status=verified",
     ],
 )
-def test_admin_listings_use_a_fixed_number_of_queries(client, committee, url):
+def test_admin_listings_use_a_fixed_number_of_queries(client, committee_in_admin, url):
     client.get(url)
     _fill(2)
     few, shown = _list_queries(client, url)

@@ -7,16 +7,9 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from participation.residents.models import ResidentProfile
-from tests.factories.households import ResidentFactory, UnitFactory, staff_in
+from tests.factories.households import ResidentFactory, UnitFactory
 
 RESIDENTS = "/admin/participation/residents/"
-
-
-@pytest.fixture
-def committee(client, staff_roles, home):
-    user = staff_in("居委会")
-    client.force_login(user)
-    return user
 
 
 @pytest.fixture
@@ -29,7 +22,9 @@ def make(client, **extra):
     return client.post(f"{RESIDENTS}assisted/", data)
 
 
-def test_the_committee_makes_a_verified_account_and_gets_the_sheet(client, committee, unit):
+def test_the_committee_makes_a_verified_account_and_gets_the_sheet(
+    client, committee_in_admin, unit
+):
     assert "assisted/" in client.get(RESIDENTS).content.decode()
     response = make(client, phone="+86 138-1234-5678")
     assert response.status_code == 302
@@ -38,7 +33,7 @@ def test_the_committee_makes_a_verified_account_and_gets_the_sheet(client, commi
     assert profile.is_verified and profile.unit == unit
     assert profile.verification_method == "staff"
     assert profile.verification_note == "到居委会办理"
-    assert profile.verified_by == committee
+    assert profile.verified_by == committee_in_admin
     assert profile.phone == "+8613812345678"
     assert not profile.user.has_usable_password()
     sheet = client.get(response["Location"]).content.decode()
@@ -47,7 +42,7 @@ def test_the_committee_makes_a_verified_account_and_gets_the_sheet(client, commi
     assert re.search(r"http://testserver/accounts/first-login/[^/<]+/[^/<]+/", sheet)
 
 
-def test_the_sheet_link_sets_a_password_once(client, committee, unit):
+def test_the_sheet_link_sets_a_password_once(client, committee_in_admin, unit):
     make(client)
     profile = ResidentProfile.objects.get(display_name="刘奶奶")
     sheet = client.get(f"{RESIDENTS}sheet/{profile.pk}/").content.decode()
@@ -69,12 +64,14 @@ def test_the_sheet_link_sets_a_password_once(client, committee, unit):
     assert "已经用过" in again.content.decode()
 
 
-def test_the_sheet_is_gone_once_a_password_is_set(client, committee):
+def test_the_sheet_is_gone_once_a_password_is_set(client, committee_in_admin):
     resident = ResidentFactory()
     assert client.get(f"{RESIDENTS}sheet/{resident.pk}/").status_code == 404
 
 
-def test_an_unknown_unit_or_bad_phone_is_a_400_and_makes_no_account(client, committee, unit):
+def test_an_unknown_unit_or_bad_phone_is_a_400_and_makes_no_account(
+    client, committee_in_admin, unit
+):
     assert make(client, unit="9号楼-1-999").status_code == 400
     assert make(client, phone="１３８１２３４５６７８").status_code == 400
     assert not ResidentProfile.objects.filter(display_name="刘奶奶").exists()

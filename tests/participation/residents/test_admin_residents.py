@@ -19,13 +19,6 @@ RESIDENTS = "/admin/participation/residents/"
 
 
 @pytest.fixture
-def committee(client, staff_roles, home):
-    user = staff_in("居委会")
-    client.force_login(user)
-    return user
-
-
-@pytest.fixture
 def pending(db):
     return ResidentFactory(display_name="陈静", phone="13700000000")
 
@@ -39,19 +32,21 @@ def verify(client, profile, **data):
     return client.post(f"{RESIDENTS}verify/{profile.pk}/", data)
 
 
-def test_staff_verify_a_resident_by_hand_with_the_reason_recorded(client, committee, pending, unit):
+def test_staff_verify_a_resident_by_hand_with_the_reason_recorded(
+    client, committee_in_admin, pending, unit
+):
     response = verify(
         client, pending, unit="3号楼-1-502", relation="owner_voter", reason="查验了房产证"
     )
     assert response.status_code == 302
     pending.refresh_from_db()
     assert pending.is_verified and pending.unit == unit
-    assert pending.verified_by == committee
+    assert pending.verified_by == committee_in_admin
     assert pending.verification_method == "staff"
     assert pending.verification_note == "查验了房产证"
     assert Owner.objects.get(pk=unit.owner_id).voter == pending.user
     entry = ModelLogEntry.objects.get(action="participation.verify")
-    assert entry.user_id == committee.pk
+    assert entry.user_id == committee_in_admin.pk
     assert entry.data["reason"] == "查验了房产证"
     history = client.get(f"{RESIDENTS}history/{pending.pk}/").content.decode()
     assert "查验了房产证" in history
@@ -68,7 +63,7 @@ def test_staff_verify_a_resident_by_hand_with_the_reason_recorded(client, commit
     ],
 )
 def test_bad_verification_input_is_400_and_changes_nothing(
-    client, committee, pending, unit, data, field
+    client, committee_in_admin, pending, unit, data, field
 ):
     response = verify(client, pending, **data)
     assert response.status_code == 400
@@ -77,7 +72,7 @@ def test_bad_verification_input_is_400_and_changes_nothing(
     assert not pending.is_verified
 
 
-def test_a_second_named_voter_is_refused_with_a_message(client, committee, pending, unit):
+def test_a_second_named_voter_is_refused_with_a_message(client, committee_in_admin, pending, unit):
     first = verified_resident(unit, relation="owner_voter")
     Owner.objects.filter(pk=unit.owner_id).update(voter=first.user)
     response = verify(client, pending, unit="3号楼-1-502", relation="owner_voter", reason="x")
@@ -87,14 +82,14 @@ def test_a_second_named_voter_is_refused_with_a_message(client, committee, pendi
     assert not pending.is_verified
 
 
-def test_a_developer_unit_cannot_get_an_owner_by_hand(client, committee, pending):
+def test_a_developer_unit_cannot_get_an_owner_by_hand(client, committee_in_admin, pending):
     UnitFactory(building__name="12号楼", unit_no="2", room="601", owner=developer())
     response = verify(client, pending, unit="12号楼-2-601", relation="owner_voter", reason="x")
     assert response.status_code == 400
     assert developer().voter is None
 
 
-def test_unverify_records_the_reason_and_ends_the_named_vote(client, committee, unit):
+def test_unverify_records_the_reason_and_ends_the_named_vote(client, committee_in_admin, unit):
     profile = verified_resident(unit, relation="owner_voter")
     Owner.objects.filter(pk=unit.owner_id).update(voter=profile.user)
     response = client.post(f"{RESIDENTS}unverify/{profile.pk}/", {"reason": "已搬走"})
@@ -107,7 +102,7 @@ def test_unverify_records_the_reason_and_ends_the_named_vote(client, committee, 
     assert client.post(f"{RESIDENTS}unverify/{profile.pk}/", {"reason": ""}).status_code == 400
 
 
-def test_the_pending_filter_and_the_dashboard_panel(client, committee, pending, unit):
+def test_the_pending_filter_and_the_dashboard_panel(client, committee_in_admin, pending, unit):
     verified = verified_resident(unit, display_name="王芳")
     response = client.get(RESIDENTS + "?status=pending")
     assert list(response.context["object_list"]) == [pending]
@@ -130,16 +125,16 @@ def test_editors_cannot_verify(client, staff_roles, home, pending, unit):
     assert not pending.is_verified
 
 
-def test_nobody_adds_residents_in_the_admin(client, committee):
+def test_nobody_adds_residents_in_the_admin(client, committee_in_admin):
     assert client.get(RESIDENTS + "new/").status_code in (302, 403)
 
 
-def test_committee_sees_and_edits_the_phone(client, committee, pending):
+def test_committee_sees_and_edits_the_phone(client, committee_in_admin, pending):
     html = client.get(f"{RESIDENTS}edit/{pending.pk}/").content.decode()
     assert "13700000000" in html
 
 
-def test_appointing_a_captain_grants_the_captain_role(client, committee, pending, unit):
+def test_appointing_a_captain_grants_the_captain_role(client, committee_in_admin, pending, unit):
     building = unit.building
     response = client.post(
         f"{RESIDENTS}edit/{pending.pk}/",

@@ -2,23 +2,11 @@
 Vary: Cookie, stored for anonymous visitors, and a sign-up starts a new generation."""
 
 import pytest
-from django.core.cache import cache
 
 from participation.volunteering import signups
-from portal import page_cache as page_cache_module
 from tests.factories.volunteering import ShiftFactory, volunteer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def page_cache(settings):
-    settings.PAGE_CACHE_ENABLED = True
-    cache.clear()
-    page_cache_module.local.clear()
-    yield
-    cache.clear()
-    page_cache_module.local.clear()
 
 
 @pytest.fixture

@@ -6,13 +6,11 @@ Runs on whatever database the suite runs on: SQLite (a file, IMMEDIATE transacti
 busy timeout) under `make test`, PostgreSQL in the second half of CI.
 """
 
-import contextlib
-import threading
 import time
 
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from participation.residents.models import ResidentProfile
@@ -20,6 +18,7 @@ from participation.volunteering import signups
 from participation.volunteering.choices import SignUpStatus
 from participation.volunteering.models import Shift, SignUp
 from participation.volunteering.signups import SignUpRefused
+from tests import concurrency
 from tests.factories.households import UnitFactory
 from tests.factories.volunteering import ShiftFactory
 
@@ -31,34 +30,8 @@ THREADS = 10 if connection.vendor == "sqlite" else 50
 
 
 def run_concurrently(attempt, count, threads=THREADS):
-    outcomes, lock = [], threading.Lock()
-    barrier = threading.Barrier(min(threads, count))
-    queue = list(range(count))
-
-    def worker():
-        with contextlib.suppress(threading.BrokenBarrierError):
-            barrier.wait(timeout=30)
-        while True:
-            with lock:
-                if not queue:
-                    break
-                n = queue.pop(0)
-            try:
-                result = attempt(n)
-            except SignUpRefused:
-                result = "refused"
-            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-                result = f"error: {exc!r}"
-            with lock:
-                outcomes.append(result)
-        connections.close_all()
-
-    workers = [threading.Thread(target=worker) for _ in range(min(threads, count))]
-    for thread in workers:
-        thread.start()
-    for thread in workers:
-        thread.join(timeout=300)
-    return outcomes
+    """Each outcome is the sign-up's status, or "refused"."""
+    return concurrency.run_concurrently(attempt, count, threads=threads, refused=SignUpRefused)
 
 
 def make_volunteers(count):

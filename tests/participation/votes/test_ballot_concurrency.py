@@ -4,15 +4,13 @@ Runs on whatever database the suite runs on: SQLite (a file, IMMEDIATE transacti
 busy timeout) under `make test`, PostgreSQL in the second half of CI.
 """
 
-import contextlib
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from participation.votes.ballots import BallotRefused, cast_online, enter_paper_ballot
 from participation.votes.models import Ballot, BallotChoice
 from participation.votes.roll import freeze_electorate
+from tests import concurrency
 from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_user, make_vote
 
 SUBMISSIONS = 200
@@ -20,35 +18,15 @@ THREADS = 20 if connection.vendor == "sqlite" else 50
 
 
 def run_concurrently(attempt, count):
-    outcomes, lock = [], threading.Lock()
-    barrier = threading.Barrier(min(THREADS, count))
-    queue = list(range(count))
+    """Each outcome is "stored" when the attempt returns, or "refused"."""
 
-    def worker():
-        with contextlib.suppress(threading.BrokenBarrierError):
-            barrier.wait(timeout=30)
-        while True:
-            with lock:
-                if not queue:
-                    break
-                n = queue.pop()
-            try:
-                attempt(n)
-                result = "stored"
-            except BallotRefused:
-                result = "refused"
-            except Exception as exc:  # noqa: BLE001 - reported by the assertion below
-                result = f"error: {exc!r}"
-            with lock:
-                outcomes.append(result)
-        connections.close_all()
+    def store(n):
+        attempt(n)
+        return "stored"
 
-    threads = [threading.Thread(target=worker) for _ in range(min(THREADS, count))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return outcomes
+    return concurrency.run_concurrently(
+        store, count, threads=THREADS, refused=BallotRefused, last_first=True, timeout=120
+    )
 
 
 @pytest.fixture
