@@ -11,8 +11,14 @@ notices, indexed with `manage.py update_index`, and a set of queries timed throu
 /search/ view (search, ranking, highlighting and template), printing mean and p95 ms
 per query (target: under 100 ms).
 
-Last, in a third database, an owners' vote with 10,000 owners and 10,000 ballots is
-tallied (`manage.py bench_tally`; target: under 100 ms). It measures; it asserts nothing.
+Then, in a third database, an owners' vote with 10,000 owners and 10,000 ballots is
+tallied (`manage.py bench_tally`; target: under 100 ms).
+
+Last, in a fourth database, the consultations section: the demo plus 1,000 generated
+proposals and 10,000 comments (`manage.py generate_consultations`), served uncached by
+its own gunicorn, with wrk on the list, the board, a filtered list and the proposal with
+500 comments (target: p99 under 200 ms at 16 connections). `bench.py consultations`
+runs this section alone. It measures; it asserts nothing.
 """
 
 import os
@@ -209,6 +215,7 @@ def main():
 
     bench_search()
     bench_tally()
+    bench_consultations()
 
 
 BENCH_URLS_SNIPPET = """
@@ -257,5 +264,94 @@ print(f"  mean {statistics.mean(times):.1f} ms, p50 {statistics.median(times):.1
 print("  hits: " + ", ".join(f"{q} {n}" for q, n in counts.items()))
 """
 
+CONSULTATION_PROPOSALS = 1000
+CONSULTATION_COMMENTS = 10000
+CONSULTATION_BUSY = 500  # comments on one proposal
+
+CONSULTATION_URLS_SNIPPET = """
+from django.db.models import Count
+from django.templatetags.static import static
+from participation.consultations.models import Proposal
+busy = Proposal.objects.annotate(n=Count("comments")).order_by("-n", "pk").first()
+print(static("css/site.css"))
+print(busy.get_absolute_url())
+"""
+
+
+def bench_consultations():
+    """/consultations/ over 1,000 proposals and 10,000 comments, uncached, at 16
+    connections (issue 15's target: p99 under 200 ms), beside the static CSS file."""
+    work = Path(tempfile.mkdtemp(prefix="linli-bench-consultations-"))
+    env = production_env(work)
+    server = None
+    try:
+        print(
+            f"\nconsultations bench data in {work}: demo + {CONSULTATION_PROPOSALS} proposals, "
+            f"{CONSULTATION_COMMENTS} comments"
+        )
+        manage(env, "migrate", "--noinput", "--verbosity", "0")
+        manage(env, "createcachetable")
+        manage(env, "load_demo_community", "--quiet", "--no-credentials")
+        manage(
+            env,
+            "generate_consultations",
+            "--proposals",
+            str(CONSULTATION_PROPOSALS),
+            "--comments",
+            str(CONSULTATION_COMMENTS),
+            "--busy",
+            str(CONSULTATION_BUSY),
+        )
+        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        css_url, busy_url = subprocess.run(
+            [PY, "manage.py", "shell", "--no-imports", "-c", CONSULTATION_URLS_SNIPPET],
+            cwd=BASE,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                str(Path(PY).parent / "gunicorn"),
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE,
+            env={**env, "LINLI_PAGE_CACHE": "off"},
+        )
+        pages = [
+            ("static CSS", css_url),
+            ("list", "/consultations/"),
+            ("board", "/consultations/?view=board"),
+            ("filtered", "/consultations/?status=answered&category=parking"),
+            (f"{CONSULTATION_BUSY} comments", busy_url),
+        ]
+        results = {}
+        for name, path in pages:
+            wait_for(f"http://127.0.0.1:{port}{path}")
+            results[name] = (path, *run_wrk(f"http://127.0.0.1:{port}{path}"))
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"\nwrk: {CONNECTIONS} connections, {DURATION}s per URL, gunicorn 2 workers, SQLite,")
+    print("uncached (LINLI_PAGE_CACHE=off); target: p99 under 200 ms")
+    print(f"{'page':<14}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>9}  URL")
+    for name, (path, rps, p50, p99, errors) in results.items():
+        print(f"{name:<14}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{errors:>9}  {path}")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["consultations"]:
+        bench_consultations()
+    else:
+        main()
