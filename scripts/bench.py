@@ -11,8 +11,14 @@ notices, indexed with `manage.py update_index`, and a set of queries timed throu
 /search/ view (search, ranking, highlighting and template), printing mean and p95 ms
 per query (target: under 100 ms).
 
-Last, in a third database, an owners' vote with 10,000 owners and 10,000 ballots is
-tallied (`manage.py bench_tally`; target: under 100 ms). It measures; it asserts nothing.
+Then, in a third database, an owners' vote with 10,000 owners and 10,000 ballots is
+tallied (`manage.py bench_tally`; target: under 100 ms).
+
+Last, in a fourth database, the consultations section: the demo plus 1,000 generated
+proposals and 10,000 comments (`manage.py generate_consultations`), served uncached by
+its own gunicorn, with wrk on the list, the board, a filtered list and the proposal with
+500 comments (target: p99 under 200 ms at 16 connections). `bench.py consultations`
+runs this section alone. It measures; it asserts nothing.
 """
 
 import contextlib
@@ -59,12 +65,19 @@ def wait_for(url, timeout=60):
 
 
 def to_ms(value):
-    """wrk's durations: 812.00us, 5.75ms, 1.28s, 1.02m."""
-    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", value).groups()
+    """wrk's durations: 812.00us, 5.75ms, 1.28s, 1.02m; anything else (wrk prints
+    "-nan" when no request finished) is not a number."""
+    match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", value)
+    if match is None:
+        return float("nan")
+    number, unit = match.groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
 def run_wrk(url):
+    """wrk's requests/s, p50 and p99 in ms, non-2xx answers, and how many requests
+    passed wrk's 2 s timeout (they are left out of its latencies, so a p99 near
+    2,000 ms is at that cap)."""
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
         capture_output=True,
@@ -77,7 +90,14 @@ def run_wrk(url):
     p50 = to_ms(re.search(r"50%\s+(\S+)", out).group(1))
     p99 = to_ms(re.search(r"99%\s+(\S+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return rps, p50, p99, int(errors.group(1)) if errors else 0
+    timeouts = re.search(r"timeout (\d+)", out)
+    return (
+        rps,
+        p50,
+        p99,
+        int(errors.group(1)) if errors else 0,
+        int(timeouts.group(1)) if timeouts else 0,
+    )
 
 
 def production_env(work):
@@ -150,6 +170,7 @@ def main():
     print_results(results)
     bench_search()
     bench_tally()
+    bench_consultations()
 
 
 def serve_and_measure(env):
@@ -214,11 +235,14 @@ def print_results(results):
     print(f"demo community + {EXTRA_NOTICES} notices; cached = anonymous page cache on")
     print(
         f"{'URL':<18}{'mode':<10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}"
-        f"{'vs static':>11}{'non-2xx':>9}"
+        f"{'vs static':>11}{'non-2xx':>9}{'> 2 s':>7}"
     )
-    for (name, mode), (rps, p50, p99, errors) in results.items():
+    for (name, mode), (rps, p50, p99, errors, timeouts) in results.items():
         ratio = rps / static_rps if static_rps else 0
-        print(f"{name:<18}{mode:<10}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{ratio:>10.1%}{errors:>9}")
+        print(
+            f"{name:<18}{mode:<10}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{ratio:>10.1%}"
+            f"{errors:>9}{timeouts:>7}"
+        )
 
 
 BENCH_URLS_SNIPPET = """
@@ -267,5 +291,89 @@ print(f"  mean {statistics.mean(times):.1f} ms, p50 {statistics.median(times):.1
 print("  hits: " + ", ".join(f"{q} {n}" for q, n in counts.items()))
 """
 
+CONSULTATION_PROPOSALS = 1000
+CONSULTATION_COMMENTS = 10000
+CONSULTATION_BUSY = 500  # comments on one proposal
+
+CONSULTATION_URLS_SNIPPET = """
+from django.db.models import Count
+from django.templatetags.static import static
+from participation.consultations.models import Proposal
+busy = Proposal.objects.annotate(n=Count("comments")).order_by("-n", "pk").first()
+print(static("css/site.css"))
+print(busy.get_absolute_url())
+"""
+
+
+def bench_consultations():
+    """/consultations/ over 1,000 proposals and 10,000 comments, uncached, at 16
+    connections (issue 15's target: p99 under 200 ms), beside the static CSS file."""
+    title = (
+        f"\nconsultations bench data in {{work}}: demo + {CONSULTATION_PROPOSALS} proposals, "
+        f"{CONSULTATION_COMMENTS} comments"
+    )
+    with bench_database("linli-bench-consultations-", title) as env:
+        manage(env, "load_demo_community", "--quiet", "--no-credentials")
+        manage(
+            env,
+            "generate_consultations",
+            "--proposals",
+            str(CONSULTATION_PROPOSALS),
+            "--comments",
+            str(CONSULTATION_COMMENTS),
+            "--busy",
+            str(CONSULTATION_BUSY),
+        )
+        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        css_url, busy_url = subprocess.run(
+            [PY, "manage.py", "shell", "--no-imports", "-c", CONSULTATION_URLS_SNIPPET],
+            cwd=BASE,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                str(Path(PY).parent / "gunicorn"),
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE,
+            env={**env, "LINLI_PAGE_CACHE": "off"},
+        )
+        pages = [
+            ("static CSS", css_url),
+            ("list", "/consultations/"),
+            ("board", "/consultations/?view=board"),
+            ("filtered", "/consultations/?status=answered&category=parking"),
+            (f"{CONSULTATION_BUSY} comments", busy_url),
+        ]
+        try:
+            results = {}
+            for name, path in pages:
+                url = f"http://127.0.0.1:{port}{path}"
+                wait_for(url)
+                results[name] = (path, *run_wrk(url))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+    print(f"\nwrk: {CONNECTIONS} connections, {DURATION}s per URL, gunicorn 2 workers, SQLite,")
+    print("uncached (LINLI_PAGE_CACHE=off); target: p99 under 200 ms")
+    print(f"{'page':<14}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}{'non-2xx':>9}{'> 2 s':>7}  URL")
+    for name, (path, rps, p50, p99, errors, timeouts) in results.items():
+        print(f"{name:<14}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{errors:>9}{timeouts:>7}  {path}")
+
+
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["consultations"]:
+        bench_consultations()
+    else:
+        main()

@@ -24,6 +24,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 
 from participation.consultations import queries
+from participation.consultations.cards import as_cards
 from participation.consultations.choices import (
     Category,
     CommentState,
@@ -64,6 +65,20 @@ from participation.votes.results import VERDICT_LABELS, vote_result, winner_labe
 from portal.page_cache import cache_anonymous
 
 PER_PAGE = 20
+COMMENTS_PER_PAGE = 50
+# What a comment shows (and who may change or report it): not its author's whole account.
+COMMENT_FIELDS = (
+    "proposal",
+    "author__username",
+    "author__resident__display_name",
+    "body",
+    "created_at",
+    "edited_at",
+    "state",
+    "hidden_at",
+    "hidden_reason",
+    "review_requested_at",
+)
 LIVE_SECONDS = 30
 LIST_PARAMS = ("status", "category", "building", "sort", "page", "view")
 
@@ -117,12 +132,15 @@ def proposal_list(request):
     }
     if view == "board":
         context["columns"] = queries.board(proposals)
+        as_cards(proposal for _, column in context["columns"] for proposal in column)
     else:
         paginator = Paginator(queries.ordered(proposals, sort), PER_PAGE)
         try:
-            context["items"] = paginator.page(request.GET.get("page") or 1)
+            items = paginator.page(request.GET.get("page") or 1)
         except InvalidPage as exc:
             raise Http404(_("There is no such page of proposals.")) from exc
+        items.object_list = as_cards(queries.with_buildings(items.object_list))
+        context["items"] = items
     return TemplateResponse(request, "participation/proposal_list.html", context)
 
 
@@ -134,11 +152,42 @@ def _proposal(pk):
 
 def _comments(proposal, user):
     """Visible and hidden comments (hidden ones as a line), and the person's own waiting ones."""
-    shown = Comment.objects.filter(proposal=proposal).select_related("author__resident")
+    shown = (
+        Comment.objects.filter(proposal=proposal)
+        .select_related("author__resident")
+        .only(*COMMENT_FIELDS)
+    )
     waiting = Q(state=CommentState.PENDING)
     if getattr(user, "is_authenticated", False):
         return shown.exclude(waiting & ~Q(author=user))
     return shown.exclude(waiting)
+
+
+def _comment_page(request, proposal, user):
+    """The page of comments asked for (``?page=``, ``COMMENTS_PER_PAGE`` a page, oldest
+    first); a page that does not exist is a 404. Re-rendering after a refused POST shows
+    the first page."""
+    paginator = Paginator(_comments(proposal, user), COMMENTS_PER_PAGE)
+    number = request.GET.get("page") if request.method == "GET" else None
+    try:
+        return paginator.page(number or 1)
+    except InvalidPage as exc:
+        raise Http404(_("There is no such page of comments.")) from exc
+
+
+def _comment_url(comment, user):
+    """Where a comment is shown to ``user``: its page of the proposal and its anchor."""
+    before = (
+        _comments(comment.proposal, user)
+        .filter(
+            Q(created_at__lt=comment.created_at)
+            | Q(created_at=comment.created_at, pk__lt=comment.pk)
+        )
+        .count()
+    )
+    number = before // COMMENTS_PER_PAGE + 1
+    query = f"?page={number}" if number > 1 else ""
+    return f"{comment.proposal.get_absolute_url()}{query}#comment-{comment.pk}"
 
 
 def _detail(request, proposal, status=200, error=None, comment_form=None):
@@ -151,8 +200,11 @@ def _detail(request, proposal, status=200, error=None, comment_form=None):
             proposal=proposal, key=support_key(user, rules.one_support_per_household)
         ).exists()
     )
-    comments = list(_comments(proposal, user))
+    comments = _comment_page(request, proposal, user)
     for comment in comments:
+        # Formatted here, not by two |date filters per comment: 50 a page.
+        local = timezone.localtime(comment.created_at)
+        comment.time_iso, comment.time_label = local.isoformat(), local.strftime("%Y-%m-%d %H:%M")
         comment.editable = can_edit_comment(user, comment)
         comment.reportable = can_report_comment(user, comment)
     images = list(proposal.images.select_related("image"))
@@ -187,9 +239,10 @@ def _vote_outcome(vote):
     return {"verdict": VERDICT_LABELS[result.verdict], "option": winner_label(result)}
 
 
-@cache_anonymous(seconds=LIVE_SECONDS)
+@cache_anonymous(params=("page",), seconds=LIVE_SECONDS)
 def proposal_detail(request, pk):
-    """/consultations/<id>/: the proposal, its status and trail, the answer, comments."""
+    """/consultations/<id>/: the proposal, its status and trail, the answer, comments
+    (``COMMENTS_PER_PAGE`` a page, ``?page=``)."""
     return _detail(request, _proposal(pk))
 
 
@@ -284,7 +337,7 @@ def comment_create(request, pk):
         )
     else:
         messages.success(request, _("Your comment is published."))
-    return redirect(f"{proposal.get_absolute_url()}#comment-{comment.pk}")
+    return redirect(_comment_url(comment, request.user))
 
 
 def _comment(pk):
@@ -311,7 +364,7 @@ def comment_edit(request, pk):
             except CommentRefused as refused:
                 return _detail(request, _proposal(comment.proposal_id), 403, str(refused))
             messages.success(request, _("Your comment is changed."))
-            return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
+            return redirect(_comment_url(comment, request.user))
         status = 400
     return TemplateResponse(
         request,
@@ -338,7 +391,7 @@ def comment_report(request, pk):
     except CommentRefused as refused:
         return _detail(request, _proposal(comment.proposal_id), 403, str(refused))
     messages.success(request, _("Thank you. The committee will look at this comment."))
-    return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
+    return redirect(_comment_url(comment, request.user))
 
 
 @login_required
@@ -350,4 +403,4 @@ def comment_review(request, pk):
     except CommentRefused as refused:
         return _detail(request, _proposal(comment.proposal_id), 403, str(refused))
     messages.success(request, _("The committee will review your comment."))
-    return redirect(f"{comment.proposal.get_absolute_url()}#comment-{comment.pk}")
+    return redirect(_comment_url(comment, request.user))
