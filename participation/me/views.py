@@ -22,6 +22,11 @@ from participation.residents import permissions
 from participation.residents.models import ResidentProfile
 from participation.volunteering import me as volunteering_me
 from participation.votes.ballots import ballots_cast_by
+from participation.votes.household import (
+    household_ballot_sentence,
+    household_ballots_for,
+    votes_waiting,
+)
 
 
 def _profile(user):
@@ -46,6 +51,14 @@ def me(request):
             and profile.unit.owner.voter_id == request.user.pk,
             "captained_building": permissions.captained_building(request.user),
             "my_ballots": ballots_cast_by(request.user),
+            "household_ballots": [
+                (
+                    ballot,
+                    household_ballot_sentence(ballot, ballot.roll_entry.label, request.user.pk),
+                )
+                for ballot in household_ballots_for(request.user)
+            ],
+            "votes_waiting": votes_waiting(request.user),
             **consultations_me.context(request.user),
             **volunteering_me.context(request.user),
         },

@@ -102,11 +102,15 @@ def cast_online(vote, entry, user, option, now=None):
         if not (vote.allow_change and existing.channel == Channel.ONLINE):
             raise BallotRefused(describe_recorded(existing))
         code = new_receipt_code()
+        # Only the person who cast it may change it (``household.may_change_ballot``):
+        # a conditional UPDATE, so a family member racing the change cannot slip in.
+        changed = Ballot.objects.filter(
+            pk=existing.pk, channel=Channel.ONLINE, cast_by=user
+        ).update(receipt=code, changed_at=now)
+        if not changed:
+            raise BallotRefused(describe_recorded(existing))
         BallotChoice.objects.filter(ballot=existing).update(option=option)
-        existing.receipt = code
-        existing.changed_at = now
-        existing.cast_by = user
-        existing.save(update_fields=["receipt", "changed_at", "cast_by"])
+        existing.refresh_from_db()
         return existing, code
 
 

@@ -11,8 +11,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from participation.permissions import resident_profile
 from participation.votes.ballots import BallotRefused, cast_online, find_by_receipt
+from participation.votes.choices import Electorate
 from participation.votes.forms import BallotForm, ReceiptForm
+from participation.votes.household import cast_marks, household_rule
 from participation.votes.models import PlanVote, VoteStatus
 from participation.votes.permissions import standing
 from participation.votes.results import (
@@ -31,12 +34,18 @@ LIVE_SECONDS = 30
 
 @cache_anonymous(seconds=LIVE_SECONDS)
 def vote_list(request):
-    """/votes/: open, upcoming and recently closed votes, in one query."""
+    """/votes/: open, upcoming and recently closed votes, in one query; for a logged-in
+    person, which of them they or their household have cast a ballot in (a fixed few
+    more). Anonymous copies come from the page cache and carry no marks."""
     now = timezone.now()
     votes = PlanVote.objects.published().annotate(ballot_count=Count("ballots"))
     groups = {VoteStatus.OPEN: [], VoteStatus.UPCOMING: [], VoteStatus.CLOSED: []}
     for vote in votes.order_by("closes_at"):
         groups[vote.status(now)].append(vote)
+    marks = cast_marks(request.user) if request.user.is_authenticated else {}
+    for group in groups.values():
+        for vote in group:
+            vote.cast_mark = marks.get(vote.pk)
     return TemplateResponse(
         request,
         "participation/vote_list.html",
@@ -53,6 +62,15 @@ def _published_vote(pk):
     return get_object_or_404(PlanVote.objects.published(), pk=pk)
 
 
+def _household_rule(request, vote):
+    """The households' rule in words, naming the viewer's unit when they have one."""
+    if vote.electorate != Electorate.HOUSEHOLDS:
+        return None
+    profile = resident_profile(request.user)
+    unit = str(profile.unit) if profile is not None and profile.is_verified else None
+    return household_rule(unit)
+
+
 def _detail(request, vote, form, status=200, confirm_option=None, error=None):
     return TemplateResponse(
         request,
@@ -65,6 +83,7 @@ def _detail(request, vote, form, status=200, confirm_option=None, error=None):
             "confirm_option": confirm_option,
             "error": error,
             "participation": participation_summary(vote),
+            "household_rule": _household_rule(request, vote),
         },
         status=status,
     )
