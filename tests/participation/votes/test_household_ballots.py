@@ -190,3 +190,27 @@ def test_vote_list_for_a_logged_in_person_uses_a_fixed_number_of_queries(client,
         if n % 3 == 0:
             cast_online(other, other.roll.get(user=wang), wang, option(other, "agree"))
     assert _count(client) == two
+
+
+def test_after_casting_the_page_is_titled_vote_cast_and_shows_the_receipt_once(client, household):
+    vote, li, *_ = household
+    client.force_login(li)
+    confirm = client.post(f"/votes/{vote.pk}/", {"option": option(vote, "agree").pk})
+    assert "选票一经投出，不能修改" in confirm.content.decode()
+    assert "投票截止后公布" in confirm.content.decode()
+    cast = client.post(f"/votes/{vote.pk}/", {"option": option(vote, "agree").pk, "confirm": "1"})
+    assert cast["Location"] == f"/votes/{vote.pk}/cast/"
+    code = Ballot.objects.get().receipt
+    first = client.get(cast["Location"]).content.decode()
+    assert '<h1 class="page-title">投票成功</h1>' in first and code in first
+    assert f'href="/votes/{vote.pk}/"' in first and 'href="/me/"' in first
+    again = client.get(cast["Location"]).content.decode()
+    assert "投票成功" in again and code not in again and "我的页面" in again
+
+
+def test_the_cast_page_of_someone_who_did_not_vote_goes_back_to_the_vote(client, household):
+    vote, _, wang, _ = household
+    client.force_login(wang)
+    assert client.get(f"/votes/{vote.pk}/cast/")["Location"] == f"/votes/{vote.pk}/"
+    client.logout()
+    assert client.get(f"/votes/{vote.pk}/cast/").status_code == 302
