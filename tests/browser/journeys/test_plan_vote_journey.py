@@ -68,7 +68,7 @@ def test_owner_votes_online_committee_enters_paper_then_results_show_the_verdict
     admin = staff.new_page()
     admin.goto(f"/admin/plan_votes/manage/{vote.pk}/paper/")
     log_in(admin, "clerk")
-    expect(admin.get_by_role("button", name="核对后再记录")).to_be_visible()
+    expect(admin.get_by_role("button", name="核对后再记录")).to_be_visible(timeout=20000)
     neighbour_label = vote.roll.get(owner=neighbour).label
     admin.get_by_label("名册上的投票人").select_option(label=neighbour_label)
     admin.get_by_label("纸质选票编号").fill("0001")
