@@ -27,6 +27,7 @@ from participation.votes.household import (
     household_ballots_for,
     votes_waiting,
 )
+from participation.votes.ordering import natural_key
 
 
 def _profile(user):
@@ -163,11 +164,12 @@ def building_residents(request, pk=None):
         building = get_object_or_404(Building, pk=pk)
     if not permissions.can_view_building_residents(request.user, building):
         raise PermissionDenied(_("Only this building's captain and the committee see this list."))
-    residents = (
-        ResidentProfile.objects.filter(unit__building=building, verified_at__isnull=False)
-        .select_related("unit")
-        .order_by("unit__unit_no", "unit__room", "display_name")
-    )
+    residents = sorted(
+        ResidentProfile.objects.filter(
+            unit__building=building, verified_at__isnull=False
+        ).select_related("unit"),
+        key=lambda p: (natural_key(p.unit.unit_no), natural_key(p.unit.room), p.display_name),
+    )  # rooms in natural order: 201 before 1001
     return render(
         request,
         "participation/building_residents.html",
