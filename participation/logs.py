@@ -33,15 +33,33 @@ def register_log_actions(actions):
 
 VOTE_ACTIONS = [
     ("linli.vote.open", _("Open vote"), _("Opened the vote")),
-    ("linli.vote.close", _("Close vote"), _("Closed the vote")),
     ("linli.vote.paper_ballot", _("Enter paper ballot"), _("Entered a paper ballot")),
     ("linli.vote.ballot_opened", _("Open ballot"), _("An auditor opened a ballot")),
 ]
 
 
+class CloseVoteFormatter(_WithReason):
+    label = _("Close vote")
+    message = _("Closed the vote")
+
+
+class VoidBallotFormatter(LogFormatter):
+    label = _("Void paper ballot")
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        return _("Voided paper ballot %(number)s for %(voter)s: %(reason)s") % {
+            "number": data.get("paper_number", ""),
+            "voter": data.get("voter", ""),
+            "reason": data.get("reason", ""),
+        }
+
+
 def register_vote_log_actions(actions):
     for action, label, message in VOTE_ACTIONS:
         actions.register_action(action, label, message)
+    actions.register_action("linli.vote.close")(CloseVoteFormatter)
+    actions.register_action("linli.vote.paper_ballot_voided")(VoidBallotFormatter)
 
 
 # Joining or leaving these groups changes who may open secret ballots (审计) or run votes

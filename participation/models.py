@@ -31,11 +31,13 @@ from participation.votes.models import (
     BallotChoice,
     PlanVote,
     RollEntry,
+    VoidedBallot,
     VoteOption,
     VoteStatus,
 )
 
 __all__ = [
+    "VoidedBallot",
     "Ballot",
     "BallotAccessLog",
     "BallotChoice",

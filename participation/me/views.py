@@ -22,6 +22,12 @@ from participation.residents import permissions
 from participation.residents.models import ResidentProfile
 from participation.volunteering import me as volunteering_me
 from participation.votes.ballots import ballots_cast_by
+from participation.votes.household import (
+    household_ballot_sentence,
+    household_ballots_for,
+    votes_waiting,
+)
+from participation.votes.ordering import natural_key
 
 
 def _profile(user):
@@ -46,6 +52,14 @@ def me(request):
             and profile.unit.owner.voter_id == request.user.pk,
             "captained_building": permissions.captained_building(request.user),
             "my_ballots": ballots_cast_by(request.user),
+            "household_ballots": [
+                (
+                    ballot,
+                    household_ballot_sentence(ballot, ballot.roll_entry.label, request.user.pk),
+                )
+                for ballot in household_ballots_for(request.user)
+            ],
+            "votes_waiting": votes_waiting(request.user),
             **consultations_me.context(request.user),
             **volunteering_me.context(request.user),
         },
@@ -150,11 +164,12 @@ def building_residents(request, pk=None):
         building = get_object_or_404(Building, pk=pk)
     if not permissions.can_view_building_residents(request.user, building):
         raise PermissionDenied(_("Only this building's captain and the committee see this list."))
-    residents = (
-        ResidentProfile.objects.filter(unit__building=building, verified_at__isnull=False)
-        .select_related("unit")
-        .order_by("unit__unit_no", "unit__room", "display_name")
-    )
+    residents = sorted(
+        ResidentProfile.objects.filter(
+            unit__building=building, verified_at__isnull=False
+        ).select_related("unit"),
+        key=lambda p: (natural_key(p.unit.unit_no), natural_key(p.unit.room), p.display_name),
+    )  # rooms in natural order: 201 before 1001
     return render(
         request,
         "participation/building_residents.html",

@@ -17,10 +17,25 @@ from participation.formtools import parse_id
 from participation.households.models import Building
 from participation.logs import ROLE_ADDED, ROLE_REMOVED
 from participation.votes import exports
-from participation.votes.ballots import BallotRefused, enter_paper_ballot
+from participation.votes.ballots import (
+    BallotRefused,
+    clean_reason,
+    describe_recorded,
+    enter_paper_ballot,
+    void_paper_ballot,
+    void_refusal,
+)
 from participation.votes.forms import PaperBallotForm
 from participation.votes.lifecycle import close_now, open_now
-from participation.votes.models import Ballot, BallotAccessLog, PlanVote, RollEntry, VoteStatus
+from participation.votes.models import (
+    Ballot,
+    BallotAccessLog,
+    PlanVote,
+    RollEntry,
+    VoidedBallot,
+    VoteStatus,
+)
+from participation.votes.ordering import natural_key
 from participation.votes.permissions import can_manage_votes, can_view_ballot_choices
 from participation.votes.results import (
     VERDICT_LABELS,
@@ -114,9 +129,8 @@ class ManageView(VoteAdminMixin, TemplateView):
             if action == "open":
                 open_now(self.vote, request.user)
                 messages.success(request, _("The vote is open and its roll is frozen."))
-            elif action == "close":
-                close_now(self.vote, request.user)
-                messages.success(request, _("The vote is closed. Results are now public."))
+            elif action == "close":  # closing is confirmed, with a reason, on its own page
+                return redirect("plan_votes:close", pk=self.vote.pk)
             else:
                 messages.error(request, _("Unknown action."))
         except ValueError:
@@ -124,8 +138,41 @@ class ManageView(VoteAdminMixin, TemplateView):
         return redirect("plan_votes:manage", pk=self.vote.pk)
 
 
+class CloseView(VoteAdminMixin, TemplateView):
+    """ "Close now", confirmed: ending a vote early cannot be undone, so the committee
+    member sees what closing does and gives a reason, which goes into the vote's log."""
+
+    template_name = "participation/admin/vote_close.html"
+    page_title = gettext_lazy("Close the vote now")
+
+    def get(self, request, pk):
+        if not self.vote.is_open:
+            messages.error(request, _("That cannot be done in the vote's current state."))
+            return redirect("plan_votes:manage", pk=self.vote.pk)
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, pk):
+        try:
+            reason = clean_reason(request.POST.get("reason"))
+        except BallotRefused as refused:
+            context = self.get_context_data(error=str(refused), reason=request.POST.get("reason"))
+            return self.render_to_response(context, status=400)
+        try:
+            close_now(self.vote, request.user, reason=reason)
+        except ValueError:
+            messages.error(request, _("That cannot be done in the vote's current state."))
+            return redirect("plan_votes:manage", pk=self.vote.pk)
+        messages.success(request, _("The vote is closed. Results are now public."))
+        return redirect("plan_votes:manage", pk=self.vote.pk)
+
+
 class PaperBallotView(VoteAdminMixin, TemplateView):
-    """Enter paper ballots unit by unit against the frozen roll."""
+    """Enter paper ballots unit by unit against the frozen roll.
+
+    Two steps, like the online ballot: the sheet as keyed is shown back for review
+    (voter, number, 选票上的选择) and recorded only on confirmation (``confirm=1``).
+    Recorded ballots of this vote are listed with a link to void a mis-keyed one.
+    """
 
     template_name = "participation/admin/vote_paper.html"
     page_title = gettext_lazy("Enter paper ballots")
@@ -139,15 +186,36 @@ class PaperBallotView(VoteAdminMixin, TemplateView):
         entries = RollEntry.objects.filter(vote=self.vote, ballot__isnull=True)
         if self.building_id() is not None:
             entries = entries.filter(building_id=self.building_id())
-        return entries.order_by("label")[:PAPER_LIST_SIZE]
+        return sorted(entries, key=lambda e: natural_key(e.label))[:PAPER_LIST_SIZE]
 
-    def render_form(self, form, status=200):
+    def render_form(self, form, status=200, **extra):
+        paper = (
+            Ballot.objects.filter(vote=self.vote, channel="paper")
+            .select_related("roll_entry", "entered_by")
+            .order_by("-cast_at")[:PAPER_LIST_SIZE]
+        )
         context = self.get_context_data(
             form=form,
-            buildings=Building.objects.all(),
+            buildings=sorted(Building.objects.all(), key=lambda b: natural_key(b.name)),
             building=str(self.building_id() or ""),
+            paper_ballots=paper,
+            voided=VoidedBallot.objects.filter(vote=self.vote).select_related(
+                "roll_entry", "entered_by", "voided_by"
+            )[:AUDIT_TRAIL_SIZE],
+            **extra,
         )
         return self.render_to_response(context, status=status)
+
+    def refusal_before_review(self, entry, paper_number):
+        """Say at once what recording would refuse (the insert still decides)."""
+        existing = Ballot.objects.filter(roll_entry=entry).select_related("roll_entry").first()
+        if existing is not None:
+            return describe_recorded(existing)
+        if Ballot.objects.filter(vote=self.vote, paper_number=paper_number.strip()).exists():
+            return _("Paper ballot number %(number)s has already been entered.") % {
+                "number": paper_number.strip()
+            }
+        return ""
 
     def get(self, request, pk):
         if not self.vote.is_open:
@@ -162,6 +230,12 @@ class PaperBallotView(VoteAdminMixin, TemplateView):
         if entry is None:
             form.add_error("entry", _("Choose a voter from the roll."))
             return self.render_form(form, status=400)
+        if request.POST.get("confirm") != "1":
+            refusal = self.refusal_before_review(entry, form.cleaned_data["paper_number"])
+            if refusal:
+                form.add_error(None, refusal)
+                return self.render_form(form, status=409)
+            return self.render_form(form, review={**form.cleaned_data, "entry": entry})
         try:
             ballot, code = enter_paper_ballot(
                 self.vote,
@@ -179,9 +253,88 @@ class PaperBallotView(VoteAdminMixin, TemplateView):
             _("Paper ballot %(number)s for %(voter)s entered. Receipt code: %(code)s")
             % {"number": ballot.paper_number, "voter": entry.label, "code": code},
         )
-        url = reverse("plan_votes:paper", args=[self.vote.pk])
+        url = reverse("plan_votes:paper-receipt", args=[self.vote.pk, ballot.pk])
         building = self.building_id()
         return redirect(f"{url}?building={building}" if building is not None else url)
+
+
+class PaperReceiptView(VoteAdminMixin, TemplateView):
+    """The paper voter's receipt, printable: the code to check that their ballot is
+    counted (at /votes/<id>/receipt/), never the choice."""
+
+    template_name = "participation/admin/vote_paper_receipt.html"
+    page_title = gettext_lazy("Receipt for a paper ballot")
+
+    def get_context_data(self, **kwargs):
+        ballot = get_object_or_404(
+            Ballot.objects.select_related("roll_entry"),
+            vote=self.vote,
+            pk=self.kwargs["ballot_pk"],
+            channel="paper",
+        )
+        building = self.request.GET.get("building") or ""
+        return super().get_context_data(
+            ballot=ballot,
+            check_url=self.request.build_absolute_uri(
+                reverse("participation:vote-receipt", args=[self.vote.pk])
+            ),
+            building=building if building.isdecimal() and len(building) < 10 else "",
+            **kwargs,
+        )
+
+
+class VoidPaperBallotView(VoteAdminMixin, TemplateView):
+    """Void a mis-keyed paper ballot before close, with a reason, as a second committee
+    member (``ballots.void_refusal``); logged. The voter can then be entered again."""
+
+    template_name = "participation/admin/vote_void.html"
+    page_title = gettext_lazy("Void a paper ballot")
+
+    def ballot(self):
+        return get_object_or_404(
+            Ballot.objects.select_related("roll_entry", "entered_by"),
+            vote=self.vote,
+            pk=self.kwargs["ballot_pk"],
+        )
+
+    def get(self, request, *args, **kwargs):
+        ballot = self.ballot()
+        refusal = void_refusal(ballot.channel, ballot.entered_by_id, request.user.pk)
+        if not self.vote.is_open:
+            refusal = _("This vote is not open.")
+        return self.render_to_response(self.get_context_data(ballot=ballot, refusal=refusal))
+
+    def refused(self, ballot, refused, typed, status):
+        context = self.get_context_data(ballot=ballot, error=str(refused), reason=typed)
+        return self.render_to_response(context, status=status)
+
+    def post(self, request, *args, **kwargs):
+        ballot = self.ballot()
+        typed = request.POST.get("reason", "")[:400]
+        try:
+            reason = clean_reason(typed)
+        except BallotRefused as refused:
+            return self.refused(ballot, refused, typed, 400)
+        try:
+            voided = void_paper_ballot(self.vote, ballot.pk, request.user, reason)
+        except BallotRefused as refused:
+            return self.refused(ballot, refused, typed, 409)
+        log(
+            instance=self.vote,
+            action="linli.vote.paper_ballot_voided",
+            user=request.user,
+            data={
+                "reason": voided.reason,
+                "voter": voided.roll_entry.label,
+                "paper_number": voided.paper_number,
+            },
+        )
+        messages.success(
+            request,
+            _("Paper ballot %(number)s for %(voter)s is void. The voter can be entered again.")
+            % {"number": voided.paper_number, "voter": voided.roll_entry.label},
+        )
+        return redirect("plan_votes:paper", pk=self.vote.pk)
 
 
 class RollView(VoteAdminMixin, TemplateView):
@@ -201,11 +354,15 @@ class RollView(VoteAdminMixin, TemplateView):
         query = (self.request.GET.get("q") or "").strip()[:50]
         if query:
             entries = entries.filter(label__icontains=query)
-        paginator = Paginator(entries.order_by("label"), ROLL_PAGE_SIZE)
+        # Natural order (1号楼 before 10号楼): sort the labels, then read one page.
+        labels = sorted(entries.values_list("pk", "label"), key=lambda row: natural_key(row[1]))
+        paginator = Paginator([pk for pk, _label in labels], ROLL_PAGE_SIZE)
         page_number = self.request.GET.get("p") or 1
         if parse_id(str(page_number)) is None:
             raise Http404
         page = paginator.get_page(page_number)
+        shown = entries.in_bulk(list(page.object_list))
+        page.object_list = [shown[pk] for pk in page.object_list]
         return super().get_context_data(
             entries=page,
             query=query,

@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from participation.votes.choices import Channel
-from participation.votes.models import Ballot, BallotChoice, PlanVote, VoteStatus
+from participation.votes.models import Ballot, BallotChoice, PlanVote, VoidedBallot, VoteStatus
 
 RECEIPT_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -102,11 +102,15 @@ def cast_online(vote, entry, user, option, now=None):
         if not (vote.allow_change and existing.channel == Channel.ONLINE):
             raise BallotRefused(describe_recorded(existing))
         code = new_receipt_code()
+        # Only the person who cast it may change it (``household.may_change_ballot``):
+        # a conditional UPDATE, so a family member racing the change cannot slip in.
+        changed = Ballot.objects.filter(
+            pk=existing.pk, channel=Channel.ONLINE, cast_by=user
+        ).update(receipt=code, changed_at=now)
+        if not changed:
+            raise BallotRefused(describe_recorded(existing))
         BallotChoice.objects.filter(ballot=existing).update(option=option)
-        existing.receipt = code
-        existing.changed_at = now
-        existing.cast_by = user
-        existing.save(update_fields=["receipt", "changed_at", "cast_by"])
+        existing.refresh_from_db()
         return existing, code
 
 
@@ -148,6 +152,76 @@ def enter_paper_ballot(vote, entry, option, entered_by, paper_number, now=None):
                     % {"number": paper_number}
                 ) from None
             raise BallotRefused(describe_recorded(existing)) from None
+
+
+REASON_MAX_LENGTH = 200
+
+
+def void_refusal(channel, entered_by_id, user_id):
+    """Why ``user_id`` may not void this ballot, or "" if they may.
+
+    Only paper ballots are voided (a resident's own online ballot is theirs to change
+    where the vote allows it, never the committee's), and never by the person who
+    entered it: a second committee member checks the sheet (four eyes), so one
+    person cannot quietly re-key a household's ballot.
+    """
+    if channel != Channel.PAPER:
+        return _("Only paper ballots can be voided.")
+    if entered_by_id is not None and entered_by_id == user_id:
+        return _(
+            "You entered this paper ballot: a second committee member must check the "
+            "sheet and void it."
+        )
+    return ""
+
+
+def clean_reason(reason):
+    """A reason for the log: required, one line, at most 200 characters."""
+    reason = " ".join((reason or "").split())
+    if not reason:
+        raise BallotRefused(_("Give the reason, for the log."))
+    if len(reason) > REASON_MAX_LENGTH:
+        raise BallotRefused(
+            _("Keep the reason under %(limit)s characters.") % {"limit": REASON_MAX_LENGTH}
+        )
+    return reason
+
+
+def void_paper_ballot(vote, ballot_pk, voided_by, reason, now=None):
+    """Take a mis-keyed paper ballot out of the count before close; returns the
+    ``VoidedBallot``. The ballot and its choice are deleted and a record of them kept,
+    in one transaction; the delete is conditional, so two committee members voiding at
+    once void it once. The voter can then be entered again."""
+    now = now or timezone.now()
+    reason = clean_reason(reason)
+    with transaction.atomic():
+        vote = _check_open(vote, now)
+        ballot = (
+            Ballot.objects.select_for_update()
+            .select_related("roll_entry")
+            .filter(vote=vote, pk=ballot_pk)
+            .first()
+        )
+        if ballot is None:
+            raise BallotRefused(_("That ballot is not counted in this vote (voided already?)."))
+        refusal = void_refusal(ballot.channel, ballot.entered_by_id, voided_by.pk)
+        if refusal:
+            raise BallotRefused(refusal)
+        deleted, _rows = Ballot.objects.filter(pk=ballot.pk).delete()
+        if not deleted:
+            raise BallotRefused(_("That ballot is not counted in this vote (voided already?)."))
+        return VoidedBallot.objects.create(
+            vote=vote,
+            roll_entry=ballot.roll_entry,
+            channel=ballot.channel,
+            paper_number=ballot.paper_number,
+            receipt=ballot.receipt,
+            cast_at=ballot.cast_at,
+            entered_by_id=ballot.entered_by_id,
+            voided_by=voided_by,
+            voided_at=now,
+            reason=reason,
+        )
 
 
 def find_by_receipt(vote, code):

@@ -58,6 +58,7 @@ class PaperBallotForm(BallotForm):
         """``entries`` fill the list shown (those without a ballot); any entry of the
         vote's roll is accepted, so a second ballot is refused with its reason."""
         super().__init__(vote, *args, **kwargs)
+        self.fields["option"].label = _("Choice on the ballot paper")
         self.fields["entry"].widget.choices = [("", "—")] + [(e.pk, e.label) for e in entries]
 
 

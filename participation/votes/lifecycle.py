@@ -66,15 +66,20 @@ def open_due_votes(now=None):
     return opened
 
 
-def close_now(vote, user=None, now=None):
-    """End voting at once; results become visible."""
+def close_now(vote, user=None, now=None, reason=""):
+    """End voting at once; results become visible. The reason goes into the log."""
     now = now or timezone.now()
     if vote.status(now) != VoteStatus.OPEN:
         raise ValueError("only open votes can be closed")
     with transaction.atomic():
         PlanVote.objects.filter(pk=vote.pk).update(closes_at=now)
         vote.refresh_from_db()
-        log(instance=vote, action="linli.vote.close", user=user)
+        log(
+            instance=vote,
+            action="linli.vote.close",
+            user=user,
+            data={"reason": reason} if reason else None,
+        )
     return vote
 
 

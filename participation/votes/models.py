@@ -336,3 +336,47 @@ class BallotAccessLog(models.Model):
 
     def __str__(self):
         return f"{self.auditor} · {self.accessed_at:%Y-%m-%d %H:%M}"
+
+
+class VoidedBallot(models.Model):
+    """A paper ballot taken out of the count before close, with who and why.
+
+    Voiding moves the ballot here and deletes it (and its choice) from ``Ballot``, in
+    one transaction: the one-ballot-per-voter constraint (``Ballot.roll_entry`` is
+    one-to-one) keeps meaning "one counted ballot per voter key", the tally reads only
+    ``Ballot``/``BallotChoice`` and so never sees a voided ballot, and the voter can be
+    entered again. The choice is not kept: only the paper sheet says how it was cast.
+    """
+
+    vote = models.ForeignKey(PlanVote, on_delete=models.PROTECT, related_name="voided_ballots")
+    roll_entry = models.ForeignKey(
+        RollEntry, on_delete=models.PROTECT, related_name="voided_ballots", verbose_name=_("voter")
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    paper_number = models.CharField(_("paper ballot number"), max_length=40, blank=True)
+    receipt = models.CharField(_("receipt code"), max_length=20)
+    cast_at = models.DateTimeField(_("cast at"))
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    voided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("voided by"),
+    )
+    voided_at = models.DateTimeField(_("voided at"), default=timezone.now)
+    reason = models.CharField(_("reason"), max_length=200)
+
+    class Meta:
+        ordering = ["-voided_at"]
+        verbose_name = _("voided ballot")
+        verbose_name_plural = _("voided ballots")
+
+    def __str__(self):
+        return str(self.roll_entry)

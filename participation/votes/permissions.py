@@ -8,7 +8,8 @@ from django.utils.translation import gettext as _
 
 from participation.permissions import is_verified_resident
 from participation.votes.ballots import describe_recorded
-from participation.votes.choices import Channel, Electorate
+from participation.votes.choices import Electorate
+from participation.votes.household import household_ballot_sentence, may_change_ballot
 from participation.votes.models import RollEntry, VoteStatus
 from participation.votes.roll import owner_key, resident_key, unit_key
 
@@ -72,12 +73,24 @@ def standing(user, vote, now=None):
                 "Ask the residents' committee if that should be you."
             ),
         )
-    entry = RollEntry.objects.filter(vote=vote, voter_key=key).select_related("ballot").first()
+    entry = (
+        RollEntry.objects.filter(vote=vote, voter_key=key)
+        .select_related("ballot__cast_by__resident")
+        .first()
+    )
     if entry is None:
         return Standing(False, _("You were not on the electoral roll when this vote opened."))
     ballot = getattr(entry, "ballot", None)
     if ballot is not None:
-        if vote.allow_change and ballot.channel == Channel.ONLINE:
+        changeable = may_change_ballot(
+            vote.allow_change, ballot.channel, ballot.cast_by_id, user.pk
+        )
+        if vote.electorate == Electorate.HOUSEHOLDS:
+            reason = household_ballot_sentence(ballot, entry.label, user.pk)
+            if changeable:
+                reason += " " + _("You may change it until the vote closes.")
+            return Standing(changeable, reason, entry, ballot)
+        if changeable:
             return Standing(
                 True,
                 _("You have voted. You may change your ballot until the vote closes."),

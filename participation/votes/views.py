@@ -1,19 +1,20 @@
 """Public plan-vote pages: list, plan and ballot, receipt check, results."""
 
-from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import urlencode
-from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from participation.permissions import resident_profile
 from participation.votes.ballots import BallotRefused, cast_online, find_by_receipt
+from participation.votes.choices import Electorate
 from participation.votes.forms import BallotForm, ReceiptForm
-from participation.votes.models import PlanVote, VoteStatus
+from participation.votes.household import cast_marks, household_rule
+from participation.votes.models import Ballot, PlanVote, VoteStatus
 from participation.votes.permissions import standing
 from participation.votes.results import (
     participation_summary,
@@ -31,12 +32,18 @@ LIVE_SECONDS = 30
 
 @cache_anonymous(seconds=LIVE_SECONDS)
 def vote_list(request):
-    """/votes/: open, upcoming and recently closed votes, in one query."""
+    """/votes/: open, upcoming and recently closed votes, in one query; for a logged-in
+    person, which of them they or their household have cast a ballot in (a fixed few
+    more). Anonymous copies come from the page cache and carry no marks."""
     now = timezone.now()
     votes = PlanVote.objects.published().annotate(ballot_count=Count("ballots"))
     groups = {VoteStatus.OPEN: [], VoteStatus.UPCOMING: [], VoteStatus.CLOSED: []}
     for vote in votes.order_by("closes_at"):
         groups[vote.status(now)].append(vote)
+    marks = cast_marks(request.user) if request.user.is_authenticated else {}
+    for group in groups.values():
+        for vote in group:
+            vote.cast_mark = marks.get(vote.pk)
     return TemplateResponse(
         request,
         "participation/vote_list.html",
@@ -53,6 +60,15 @@ def _published_vote(pk):
     return get_object_or_404(PlanVote.objects.published(), pk=pk)
 
 
+def _household_rule(request, vote):
+    """The households' rule in words, naming the viewer's unit when they have one."""
+    if vote.electorate != Electorate.HOUSEHOLDS:
+        return None
+    profile = resident_profile(request.user)
+    unit = str(profile.unit) if profile is not None and profile.is_verified else None
+    return household_rule(unit)
+
+
 def _detail(request, vote, form, status=200, confirm_option=None, error=None):
     return TemplateResponse(
         request,
@@ -65,6 +81,7 @@ def _detail(request, vote, form, status=200, confirm_option=None, error=None):
             "confirm_option": confirm_option,
             "error": error,
             "participation": participation_summary(vote),
+            "household_rule": _household_rule(request, vote),
         },
         status=status,
     )
@@ -98,9 +115,30 @@ def vote_detail(request, pk):
         ballot, code = cast_online(vote, voter.entry, request.user, option)
     except BallotRefused as refused:
         return _detail(request, vote, BallotForm(vote), status=409, error=str(refused))
-    messages.success(request, _("Your ballot has been recorded. Keep your receipt code."))
-    url = reverse("participation:vote-receipt", args=[vote.pk])
-    return redirect(f"{url}?{urlencode({'code': code, 'new': '1'})}")
+    request.session[_receipt_key(vote)] = code
+    return redirect("participation:vote-cast", pk=vote.pk)
+
+
+def _receipt_key(vote):
+    return f"vote-receipt-{vote.pk}"
+
+
+@login_required
+@never_cache
+def vote_cast(request, pk):
+    """/votes/<id>/cast/: 投票成功 — the receipt code, shown once (it is kept in the
+    session only until this page is read; /me/ lists it afterwards), and the way back
+    to the vote and to /me/."""
+    vote = _published_vote(pk)
+    ballot = Ballot.objects.filter(vote=vote, cast_by=request.user).first()
+    if ballot is None:
+        return redirect("participation:vote-detail", pk=vote.pk)
+    code = request.session.pop(_receipt_key(vote), None)
+    return TemplateResponse(
+        request,
+        "participation/vote_cast.html",
+        {"vote": vote, "ballot": ballot, "code": code if code == ballot.receipt else None},
+    )
 
 
 def vote_receipt(request, pk):

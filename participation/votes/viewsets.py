@@ -22,6 +22,21 @@ class StatusColumn(Column):
         return instance.status().label
 
 
+class ManageColumn(Column):
+    """One obvious click from the vote's row to its Manage page (auditors: the roll)."""
+
+    cell_template_name = "participation/admin/vote_manage_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        user = parent_context["request"].user if parent_context.get("request") else None
+        if can_manage_votes(user):
+            context.update(url=reverse("plan_votes:manage", args=[instance.pk]), label=_("Manage"))
+        else:
+            context.update(url=reverse("plan_votes:roll", args=[instance.pk]), label=_("Roll"))
+        return context
+
+
 class PlanVoteIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         if can_manage_votes(self.request.user):
@@ -68,6 +83,7 @@ class PlanVoteViewSet(ModelViewSet):
         StatusColumn("status", label=_("Status")),
         "opens_at",
         "closes_at",
+        ManageColumn("manage", accessor="pk", label=_("Manage")),
     ]
     list_filter = ["electorate", "published"]
     search_fields = ["title", "space"]
@@ -103,7 +119,18 @@ class PlanVoteViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path("manage/<int:pk>/", admin_views.ManageView.as_view(), name="manage"),
+            path("manage/<int:pk>/close/", admin_views.CloseView.as_view(), name="close"),
             path("manage/<int:pk>/paper/", admin_views.PaperBallotView.as_view(), name="paper"),
+            path(
+                "manage/<int:pk>/paper/<int:ballot_pk>/receipt/",
+                admin_views.PaperReceiptView.as_view(),
+                name="paper-receipt",
+            ),
+            path(
+                "manage/<int:pk>/paper/<int:ballot_pk>/void/",
+                admin_views.VoidPaperBallotView.as_view(),
+                name="paper-void",
+            ),
             path("manage/<int:pk>/roll/", admin_views.RollView.as_view(), name="roll"),
             path("manage/<int:pk>/export.<str:fmt>", admin_views.export_results, name="export"),
             path(

@@ -79,3 +79,11 @@ def test_user_text_is_escaped(client, home):
     html = client.get("/me/").content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html
+
+
+def test_a_captains_list_puts_rooms_in_natural_order(client, captain, captain_building):
+    for room, name in (("1001", "十楼住户"), ("201", "二楼住户")):
+        verified_resident(UnitFactory(building=captain_building, room=room), display_name=name)
+    client.force_login(captain)
+    html = client.get("/me/building/").content.decode()
+    assert html.index("二楼住户") < html.index("十楼住户")

@@ -118,7 +118,11 @@ def test_open_now_freezes_the_roll(client, committee):
 def test_close_now_ends_voting(client, committee, open_vote):
     vote, *_ = open_vote
     client.force_login(committee)
-    client.post(f"/admin/plan_votes/manage/{vote.pk}/", {"action": "close"})
+    asked = client.post(f"/admin/plan_votes/manage/{vote.pk}/", {"action": "close"})
+    assert asked["Location"] == f"/admin/plan_votes/manage/{vote.pk}/close/"
+    vote.refresh_from_db()
+    assert vote.is_open  # only asked: closing is confirmed with a reason
+    client.post(f"/admin/plan_votes/manage/{vote.pk}/close/", {"reason": "方案撤回"})
     vote.refresh_from_db()
     assert vote.is_closed
 
@@ -129,10 +133,10 @@ def test_committee_enters_a_paper_ballot(client, committee, open_vote):
     client.force_login(committee)
     page = client.get(f"/admin/plan_votes/manage/{vote.pk}/paper/")
     assert entry.label in page.content.decode()
-    response = client.post(
-        f"/admin/plan_votes/manage/{vote.pk}/paper/",
-        {"entry": entry.pk, "option": option(vote, "agree").pk, "paper_number": "0012"},
-    )
+    data = {"entry": entry.pk, "option": option(vote, "agree").pk, "paper_number": "0012"}
+    review = client.post(f"/admin/plan_votes/manage/{vote.pk}/paper/", data)
+    assert review.status_code == 200 and not Ballot.objects.exists()
+    response = client.post(f"/admin/plan_votes/manage/{vote.pk}/paper/", {**data, "confirm": "1"})
     assert response.status_code == 302
     ballot = Ballot.objects.get()
     assert (ballot.channel, ballot.entered_by, ballot.paper_number) == ("paper", committee, "0012")
