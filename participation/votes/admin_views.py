@@ -367,8 +367,8 @@ class RollView(VoteAdminMixin, TemplateView):
             entries=page,
             query=query,
             can_audit=can_view_ballot_choices(self.request.user),
-            openings=BallotAccessLog.objects.filter(ballot__vote=self.vote).select_related(
-                "auditor", "ballot__roll_entry"
+            openings=BallotAccessLog.objects.filter(vote=self.vote).select_related(
+                "auditor", "roll_entry"
             )[:AUDIT_TRAIL_SIZE],
             role_changes=role_changes()[:AUDIT_TRAIL_SIZE],
             **kwargs,
@@ -400,7 +400,9 @@ class AuditBallotView(VoteAdminMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         ballot = self.ballot()
-        BallotAccessLog.objects.create(ballot=ballot, auditor=request.user)
+        BallotAccessLog.objects.create(
+            ballot=ballot, vote=self.vote, roll_entry=ballot.roll_entry, auditor=request.user
+        )
         log(instance=self.vote, action="linli.vote.ballot_opened", user=request.user)
         return self.render_to_response(self.get_context_data(ballot=ballot, opened=True))
 

@@ -321,9 +321,19 @@ class BallotChoice(models.Model):
 
 
 class BallotAccessLog(models.Model):
-    """Every time an auditor opened an individual ballot."""
+    """Every time an auditor opened an individual ballot.
 
-    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="access_log")
+    The row names the vote and the voter as well as the ballot, so that voiding a
+    paper ballot (which deletes the ``Ballot``) leaves the record of who opened it:
+    ``ballot`` becomes empty, the opening stays on the roll page."""
+
+    ballot = models.ForeignKey(
+        Ballot, null=True, on_delete=models.SET_NULL, related_name="access_log"
+    )
+    vote = models.ForeignKey(
+        PlanVote, null=True, on_delete=models.CASCADE, related_name="ballot_openings"
+    )
+    roll_entry = models.ForeignKey(RollEntry, null=True, on_delete=models.CASCADE, related_name="+")
     auditor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

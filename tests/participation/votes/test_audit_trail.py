@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 
 from participation import roles
 from participation.logs import ROLE_ADDED, ROLE_REMOVED
-from participation.votes.ballots import cast_online
+from participation.votes.ballots import cast_online, enter_paper_ballot, void_paper_ballot
 from participation.votes.models import BallotAccessLog
 from participation.votes.roll import freeze_electorate
 from tests.factories.households import staff_in
@@ -64,6 +64,25 @@ def test_an_auditor_posts_to_open_a_ballot_and_it_is_logged(client, auditor, bal
     assert BallotAccessLog.objects.get().auditor == auditor
     roll = client.get(f"/admin/plan_votes/manage/{vote.pk}/roll/").content.decode()
     assert "谁打开过本次表决的选票" in roll and "auditor" in roll
+
+
+def test_voiding_a_paper_ballot_an_auditor_opened_keeps_the_opening_on_the_roll(
+    client, auditor, staff_roles
+):
+    owner = make_owner()
+    make_owner_voter(owner, make_unit(owner, "88.00", room="1701"), "owner17")
+    vote = freeze_electorate(make_vote("owners"))
+    entry = vote.roll.get(owner=owner)
+    clerk = staff_in(roles.COMMITTEE, username="clerk")
+    checker = staff_in(roles.COMMITTEE, username="checker")
+    ballot, _ = enter_paper_ballot(vote, entry, vote.options.get(key="agree"), clerk, "P-17")
+    client.force_login(auditor)
+    client.post(_audit_url(vote, ballot))
+    void_paper_ballot(vote, ballot.pk, checker, "录错了")
+    opening = BallotAccessLog.objects.get()
+    assert (opening.ballot, opening.vote, opening.roll_entry) == (None, vote, entry)
+    roll = client.get(f"/admin/plan_votes/manage/{vote.pk}/roll/").content.decode()
+    assert entry.label in roll.split("谁打开过本次表决的选票", 1)[1]
 
 
 def test_adding_someone_to_the_auditors_is_logged_with_who_did_it(staff_roles):
