@@ -57,9 +57,9 @@ from participation.consultations.permissions import (
     support_refusal,
 )
 from participation.consultations.supports import SupportRefused, add_support, support_key
-from participation.consultations.trail import ActorRole
 from participation.formtools import autofocus_first_error, parse_id
 from participation.households.models import Building
+from participation.trail import ActorRole
 from participation.votes.results import VERDICT_LABELS, vote_result, winner_label
 from portal.page_cache import cache_anonymous
 
