@@ -9,6 +9,8 @@ once exactly one gets the row and writes the 已受理 step, and the scheduler e
 report once however often it ticks.
 """
 
+import os
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -31,10 +33,26 @@ from participation.reports.choices import (
 from participation.trail import TrailStep, current_status, with_current_status
 
 
+class PrivateStorage(FileSystemStorage):
+    """Files under ``settings.PRIVATE_MEDIA_ROOT`` (read on each use), with no URL."""
+
+    @property
+    def base_location(self):
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    @property
+    def base_url(self):
+        return None
+
+
 def private_storage():
     """Report photos live outside MEDIA_ROOT's public URL: they are served only by
     ``views.report_photo``, which checks who may see the report."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return PrivateStorage()
 
 
 @register_setting(icon="warning")
