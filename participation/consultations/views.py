@@ -128,7 +128,10 @@ def proposal_list(request):
 
 def _proposal(pk):
     return get_object_or_404(
-        Proposal.objects.with_status().select_related("author__resident", "escalated_to"), pk=pk
+        Proposal.objects.with_status().select_related(
+            "author__resident", "escalated_to", "source_report"
+        ),
+        pk=pk,
     )
 
 

@@ -1,7 +1,6 @@
 """Two (or ten) handlers accepting one report at once: exactly one wins, one 已受理 step.
 Real threads on the suite's database, as the ballot and support tests do."""
 
-
 from participation.reports import loop
 from participation.reports.choices import Handler, Status
 from participation.reports.models import Report, ReportStep
