@@ -16,7 +16,7 @@ from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -176,8 +176,8 @@ class Report(models.Model):
     def reporter_label(self):
         """How the board names the reporter: 3号楼居民, never the name."""
         if self.reporter_building_id:
-            return _g("Resident of %(building)s") % {"building": self.reporter_building.name}
-        return _g("A resident")
+            return gettext("Resident of %(building)s") % {"building": self.reporter_building.name}
+        return gettext("A resident")
 
     @property
     def status(self):

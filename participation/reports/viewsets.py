@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _g
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -83,12 +83,14 @@ def warn_if_scheduler_stopped(request):
     if rules.scheduler_stale(last, timezone.now()):
         messages.warning(
             request,
-            _g(
+            gettext(
                 "The scheduler (manage.py report_schedule) has not run for a while: reports "
                 "are not escalated (督办) automatically. Last run: %(when)s."
             )
             % {
-                "when": timezone.localtime(last).strftime("%Y-%m-%d %H:%M") if last else _g("never")
+                "when": timezone.localtime(last).strftime("%Y-%m-%d %H:%M")
+                if last
+                else gettext("never")
             },
         )
 
