@@ -21,7 +21,7 @@ class Status(models.TextChoices):
 
     PENDING = "pending", _("Waiting to be accepted")
     ACCEPTED = "accepted", _("Accepted")
-    IN_PROGRESS = "in_progress", pgettext_lazy("report status", "In progress")
+    IN_PROGRESS = "in_progress", _("Being handled")
     DONE = "done", _("Fixed, waiting for the resident")
     REOPENED = "reopened", _("Reopened")
     RATED = "rated", _("Closed")
