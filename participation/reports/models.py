@@ -72,6 +72,11 @@ class ReportSettings(BaseGenericSetting):
     class Meta:
         verbose_name = _("report rules")
 
+    @classmethod
+    def current(cls):
+        """The settings to read, without writing a row on a GET (``load()`` creates one)."""
+        return cls.objects.first() or cls()
+
 
 class ReportQuerySet(models.QuerySet):
     def with_status(self):

@@ -29,7 +29,7 @@ class OverdueReportsPanel(Component):
             .select_related("building")
             .order_by("due_at", "created_at")[:SHOWN]
         )
-        last = ReportSettings.load().schedule_ran_at
+        last = ReportSettings.current().schedule_ran_at
         return {
             "reports": list(reports),
             "scheduler_stale": rules.scheduler_stale(last, now),

@@ -133,7 +133,7 @@ def report_new(request):
     """/reports/new/: verified residents report a problem (a few a day at most)."""
     refusal, status = report_refusal(request.user), 403
     if refusal is None and request.method == "POST":
-        per_day = ReportSettings.load().reports_per_day
+        per_day = ReportSettings.current().reports_per_day
         refusal, status = report_rate_refusal(request.user, per_day), 429
     if refusal:
         return TemplateResponse(

@@ -79,7 +79,7 @@ def queue_order(queryset, now):
 
 def warn_if_scheduler_stopped(request):
     """Say so when ``report_schedule`` has not ticked for a while (issue 17)."""
-    last = ReportSettings.load().schedule_ran_at
+    last = ReportSettings.current().schedule_ran_at
     if rules.scheduler_stale(last, timezone.now()):
         messages.warning(
             request,
