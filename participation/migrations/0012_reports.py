@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='time')),
                 ('role', models.CharField(choices=[('resident', 'Resident'), ('committee', "Residents' committee"), ('property', 'Property company'), ('system', 'System')], max_length=16, verbose_name='acting role')),
                 ('note', models.TextField(blank=True, verbose_name='public note')),
-                ('status', models.CharField(choices=[('pending', 'Waiting to be accepted'), ('accepted', 'Accepted'), ('in_progress', 'Being handled'), ('done', 'Fixed, waiting for the resident'), ('reopened', 'Reopened'), ('rated', 'Closed'), ('escalated', 'Escalated to the committee (督办)'), ('overdue', 'Overdue: escalated again'), ('referred', 'Referred upward (吹哨)'), ('converted', 'Turned into a consultation')], max_length=20, verbose_name='status')),
+                ('status', models.CharField(choices=[('pending', 'Waiting to be accepted'), ('accepted', 'Accepted for handling'), ('in_progress', 'Being handled'), ('done', 'Fixed, waiting for the resident'), ('reopened', 'Reopened'), ('rated', 'Rated and closed'), ('escalated', 'Escalated to the committee (督办)'), ('overdue', 'Overdue: escalated again'), ('referred', 'Referred upward (吹哨)'), ('converted', 'Turned into a consultation')], max_length=20, verbose_name='status')),
                 ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='acted by')),
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='participation.report')),
             ],

@@ -68,6 +68,9 @@ SUPERVISOR_ONLY = {"refer", "convert"}
 
 
 class HandleReportView(WagtailAdminTemplateMixin, TemplateView):
+    """One page per report; each action's form has its own prefix (``accept-note``,
+    ``close-note``…) so that fields and their labels never share an id."""
+
     template_name = "participation/admin/report_handle.html"
     page_title = gettext_lazy("Handle report")
     header_icon = "warning"
@@ -113,10 +116,13 @@ class HandleReportView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         report = self.report
         photos = list(report.photos.all())
-        forms_ = {name: kwargs.pop(f"{name}_form", None) or FORMS[name]() for name in FORMS}
+        forms_ = {
+            name: kwargs.pop(f"{name}_form", None) or FORMS[name](prefix=name) for name in FORMS
+        }
         if "convert" in forms_ and not forms_["convert"].is_bound:
             forms_["convert"] = ConvertForm(
-                initial={"title": f"{report.get_category_display()}：{report.place}"}
+                prefix="convert",
+                initial={"title": f"{report.get_category_display()}：{report.place}"},
             )
         return super().get_context_data(
             report=report,
@@ -134,7 +140,7 @@ class HandleReportView(WagtailAdminTemplateMixin, TemplateView):
             if action in SUPERVISOR_ONLY and not is_supervisor(request.user):
                 raise PermissionDenied
             return self._again(_("This step is not possible now."), status=409)
-        form = FORMS[action](request.POST, request.FILES)
+        form = FORMS[action](request.POST, request.FILES, prefix=action)
         if not form.is_valid():
             return self._again(None, status=400, **{f"{action}_form": form})
         data, user, report = form.cleaned_data, request.user, self.report

@@ -20,11 +20,11 @@ class Status(models.TextChoices):
     """Where a report stands (the newest step of its trail that is not an event)."""
 
     PENDING = "pending", _("Waiting to be accepted")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", _("Accepted for handling")
     IN_PROGRESS = "in_progress", _("Being handled")
     DONE = "done", _("Fixed, waiting for the resident")
     REOPENED = "reopened", _("Reopened")
-    RATED = "rated", _("Closed")
+    RATED = "rated", _("Rated and closed")
     # Events: steps on the trail that do not change the status.
     ESCALATED = "escalated", _("Escalated to the committee (督办)")
     OVERDUE = "overdue", _("Overdue: escalated again")

@@ -62,10 +62,12 @@ def test_a_broken_lift_goes_from_reported_to_rated(phone, browser, live_server):
     admin.goto(f"/admin/participation/reports/handle/{report.pk}/")
     admin.get_by_label("指派给").select_option("property")
     admin.get_by_role("button", name="受理", exact=True).click()
+    expect(admin.locator(".report-action--accept")).to_have_count(0)
     expect(admin.get_by_text("已完成，这一步已记入办理进程。")).to_be_visible()
     admin.get_by_label("处理情况（公开显示）").fill("已更换5楼按钮，电梯恢复正常。")
     admin.get_by_label("处理后照片").set_input_files(_jpeg("green"))
     admin.get_by_role("button", name="办结", exact=True).click()
+    expect(admin.locator(".report-action--close")).to_have_count(0)
     expect(admin.get_by_text("已完成，这一步已记入办理进程。")).to_be_visible()
     staff.close()
 

@@ -24,10 +24,11 @@ def test_the_property_company_accepts_and_closes_with_a_photo(client, resident, 
     client.force_login(wuye)
     assert client.get(QUEUE).status_code == 200
     assert client.get(_handle(report)).status_code == 200
-    response = client.post(_handle(report), {"action": "accept", "handler": "property"})
+    response = client.post(_handle(report), {"action": "accept", "accept-handler": "property"})
     assert response.status_code == 302
     response = client.post(
-        _handle(report), {"action": "close", "note": "已更换按钮。", "photo": photo_upload()}
+        _handle(report),
+        {"action": "close", "close-note": "已更换按钮。", "close-photo": photo_upload()},
     )
     assert response.status_code == 302
     report = Report.objects.with_status().get(pk=report.pk)
@@ -38,10 +39,15 @@ def test_the_property_company_accepts_and_closes_with_a_photo(client, resident, 
 def test_bad_admin_input_is_4xx_and_writes_nothing(client, resident, wuye):
     report = make_report(resident)
     client.force_login(wuye)
-    assert client.post(_handle(report), {"action": "close", "note": "x"}).status_code == 409
-    assert client.post(_handle(report), {"action": "accept", "handler": "x"}).status_code == 400
+    assert client.post(_handle(report), {"action": "close", "close-note": "x"}).status_code == 409
+    assert (
+        client.post(_handle(report), {"action": "accept", "accept-handler": "x"}).status_code == 400
+    )
     assert client.post(_handle(report), {"action": "nope"}).status_code == 409
-    assert client.post(_handle(report), {"action": "refer", "to": "街道"}).status_code in (302, 403)
+    assert client.post(_handle(report), {"action": "refer", "refer-to": "街道"}).status_code in (
+        302,
+        403,
+    )
     assert ReportStep.objects.filter(report=report).count() == 1
     assert client.get(f"{QUEUE}handle/99999/").status_code == 404
 
@@ -51,13 +57,17 @@ def test_the_committee_refers_and_converts(client, resident, juweihui):
     client.force_login(juweihui)
     url = _handle(report)
     assert (
-        client.post(url, {"action": "refer", "to": "街道", "reference": "12345-1"}).status_code
+        client.post(
+            url, {"action": "refer", "refer-to": "街道", "refer-reference": "12345-1"}
+        ).status_code
         == 302
     )
-    assert client.post(url, {"action": "convert", "title": "电梯更换议事"}).status_code == 302
+    assert (
+        client.post(url, {"action": "convert", "convert-title": "电梯更换议事"}).status_code == 302
+    )
     report.refresh_from_db()
     assert report.referral_ref == "12345-1" and report.proposal is not None
-    assert client.post(url, {"action": "convert", "title": "再来"}).status_code == 409
+    assert client.post(url, {"action": "convert", "convert-title": "再来"}).status_code == 409
 
 
 def test_residents_and_captains_are_kept_out(client, resident, captain):
@@ -71,7 +81,7 @@ def test_residents_and_captains_are_kept_out(client, resident, captain):
 def test_the_queue_puts_overdue_first_and_filters_mine(client, resident, wuye):
     old = make_report(resident, place="老的", now=timezone.now() - datetime.timedelta(days=3))
     client.force_login(wuye)
-    client.post(_handle(old), {"action": "accept", "handler": "property"})
+    client.post(_handle(old), {"action": "accept", "accept-handler": "property"})
     Report.objects.filter(pk=old.pk).update(due_at=timezone.now() - datetime.timedelta(hours=1))
     make_report(resident, place="新的")
     response = client.get(QUEUE)
@@ -98,7 +108,7 @@ def test_the_escalation_queue_and_the_scheduler_warning(client, resident, juweih
 def test_export_and_the_dashboard_panel(client, resident, juweihui):
     report = make_report(resident, place="超期的")
     client.force_login(juweihui)
-    client.post(_handle(report), {"action": "accept", "handler": "committee"})
+    client.post(_handle(report), {"action": "accept", "accept-handler": "committee"})
     Report.objects.filter(pk=report.pk).update(due_at=timezone.now() - datetime.timedelta(hours=1))
     response = client.get(QUEUE + "?export=csv")
     assert response.status_code == 200
