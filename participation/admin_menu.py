@@ -9,6 +9,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from participation.consultations.viewsets import CommentViewSet, ProposalViewSet
 from participation.households.admin_views import HouseholdImportViewSet
 from participation.households.viewsets import BuildingViewSet, OwnerViewSet, UnitViewSet
+from participation.reports.viewsets import EscalatedViewSet, ReportViewSet
 from participation.residents.viewsets import ResidentViewSet
 from participation.volunteering.viewsets import VOLUNTEERING_VIEWSETS
 from participation.votes.viewsets import PlanVoteViewSet
@@ -28,4 +29,6 @@ class ParticipationViewSetGroup(ViewSetGroup):
         ProposalViewSet,
         CommentViewSet,
         *VOLUNTEERING_VIEWSETS,
+        ReportViewSet,
+        EscalatedViewSet,
     )

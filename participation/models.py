@@ -14,6 +14,7 @@ from participation.consultations.models import (
     Support,
 )
 from participation.households.models import Building, Owner, Unit
+from participation.reports.models import Report, ReportPhoto, ReportSettings, ReportStep
 from participation.residents.models import CodeAttempt, ResidentProfile
 from participation.volunteering.models import (
     Certificate,
@@ -52,6 +53,10 @@ __all__ = [
     "CodeAttempt",
     "Owner",
     "PlanVote",
+    "Report",
+    "ReportPhoto",
+    "ReportSettings",
+    "ReportStep",
     "ResidentProfile",
     "RollEntry",
     "Unit",

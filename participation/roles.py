@@ -10,6 +10,7 @@ grant them in the Wagtail admin (Settings → Groups/Users):
   issues add them, moderation and volunteering;
 - 楼栋长 building captain: the names and rooms of their own building's residents
   (``ResidentProfile.captain_of`` says which building), never phone numbers;
+- 物业 property company: resident reports (报事报修) — accept, handle, close, export;
 - 审计 auditor: may open individual ballots (``participation.view_ballot_choices``),
   each opening logged, and see plan votes and their rolls.
 
@@ -24,8 +25,14 @@ EDITOR = "编辑"
 COMMITTEE = "居委会"
 CAPTAIN = "楼栋长"
 AUDITOR = "审计"
+PROPERTY = "物业"
 
 ACCESS_ADMIN = ("wagtailadmin", "admin", "access_admin")
+
+REPORT_HANDLING = [
+    ("participation", "report", "view_report"),
+    ("participation", "report", "handle_report"),
+]
 
 # Model permissions, as (app_label, model, codename).
 ROLE_PERMISSIONS = {
@@ -67,7 +74,11 @@ ROLE_PERMISSIONS = {
         ("participation", "ledgerentry", "add_ledgerentry"),
         ("participation", "ledgerentry", "view_ledgerentry"),
         ("participation", "certificate", "view_certificate"),
+        *REPORT_HANDLING,
+        ("participation", "report", "supervise_report"),
+        ("participation", "reportsettings", "change_reportsettings"),
     ],
+    PROPERTY: [ACCESS_ADMIN, *REPORT_HANDLING],
     CAPTAIN: [],
     AUDITOR: [
         ACCESS_ADMIN,
@@ -92,7 +103,7 @@ ROLE_COLLECTION_PERMISSIONS = {
 
 
 def ensure_roles(apps=None):
-    """Create the four groups and give them their permissions; safe to run again."""
+    """Create the staff groups and give them their permissions; safe to run again."""
     if apps is None:
         from django.apps import apps
     group_model = apps.get_model("auth", "Group")

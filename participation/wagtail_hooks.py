@@ -13,6 +13,8 @@ from participation.logs import (
     register_role_log_actions,
     register_vote_log_actions,
 )
+from participation.reports.admin_views import register_log_actions as register_report_log_actions
+from participation.reports.panels import add_panels as add_report_panels
 from participation.residents.models import ResidentProfile
 from participation.residents.panels import add_panels as add_resident_panels
 from participation.residents.viewsets import ResidentPermissionPolicy
@@ -37,3 +39,5 @@ hooks.register("register_log_actions", register_role_log_actions)
 hooks.register("insert_global_admin_css", vote_admin_css)
 hooks.register("construct_homepage_panels", add_consultation_panels)
 hooks.register("register_log_actions", register_consultation_log_actions)
+hooks.register("construct_homepage_panels", add_report_panels)
+hooks.register("register_log_actions", register_report_log_actions)

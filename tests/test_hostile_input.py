@@ -27,6 +27,7 @@ from participation.votes.ballots import cast_online
 from participation.votes.roll import freeze_electorate
 from tests.factories.households import BuildingFactory, UnitFactory, staff_in, verified_resident
 from tests.factories.pages import make_home, make_notice, make_notice_index
+from tests.factories.reports import make_report
 from tests.factories.votes import make_vote, option
 
 # Values as they travel in a query string or urlencoded body (already percent-encoded).
@@ -74,7 +75,9 @@ def site(db):
     vote = freeze_electorate(make_vote("owners"))
     cast_online(vote, vote.roll.get(), resident.user, option(vote, "agree"))
     staff = staff_in(roles.COMMITTEE, username="committee")
+    report = make_report(resident.user, photos=1)
     return {
+        "report": report,
         "home": home,
         "notice": notice,
         "building": building,
@@ -112,12 +115,18 @@ def _object_pk(namespace, url_name, site):
         "owners": site["unit"].owner_id,
         "wagtailadmin_pages": site["notice"].pk,
         "wagtailusers_users": site["resident"].user_id,
+        "reports": site["report"].pk,
+        "report_escalations": site["report"].pk,
     }
     for prefix, pk in by_namespace.items():
         if prefix in namespace:
             return pk
     if url_name.startswith("building-residents"):
         return site["building"].pk
+    if url_name == "report-photo":
+        return site["report"].photos.get().pk
+    if url_name.startswith("report-"):
+        return site["report"].pk
     if url_name.startswith("vote-"):
         return site["vote"].pk
     return site["notice"].pk if "page" in url_name else 1

@@ -27,7 +27,7 @@ from participation.consultations.moderation import (
     restore_comment,
 )
 from participation.consultations.permissions import can_answer, can_moderate
-from participation.consultations.trail import allowed_next
+from participation.trail import allowed_next
 
 
 class AnswerForm(forms.Form):

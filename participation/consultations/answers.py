@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from participation.consultations.choices import NOTE_REQUIRED, TRANSITIONS, Status
 from participation.consultations.models import Proposal, ProposalStep
-from participation.consultations.trail import ActorRole, TransitionRefused, allowed_next
+from participation.trail import ActorRole, TransitionRefused, allowed_next
 from participation.votes.models import PlanVote
 
 

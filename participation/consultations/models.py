@@ -25,7 +25,7 @@ from participation.consultations.choices import (
     Kind,
     Status,
 )
-from participation.consultations.trail import TrailStep, current_status, with_current_status
+from participation.trail import TrailStep, current_status, with_current_status
 
 
 def person_label(user):

@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from participation.consultations.choices import Status
 from participation.consultations.models import ConsultationSettings, Proposal, ProposalStep, Support
 from participation.consultations.permissions import support_refusal
-from participation.consultations.trail import ActorRole
 from participation.permissions import resident_profile
+from participation.trail import ActorRole
 
 
 class SupportRefused(Exception):

@@ -58,9 +58,9 @@ from participation.consultations.permissions import (
     support_refusal,
 )
 from participation.consultations.supports import SupportRefused, add_support, support_key
-from participation.consultations.trail import ActorRole
 from participation.formtools import autofocus_first_error, parse_id
 from participation.households.models import Building
+from participation.trail import ActorRole
 from participation.votes.results import VERDICT_LABELS, vote_result, winner_label
 from portal.page_cache import cache_anonymous
 
@@ -146,7 +146,10 @@ def proposal_list(request):
 
 def _proposal(pk):
     return get_object_or_404(
-        Proposal.objects.with_status().select_related("author__resident", "escalated_to"), pk=pk
+        Proposal.objects.with_status().select_related(
+            "author__resident", "escalated_to", "source_report"
+        ),
+        pk=pk,
     )
 
 

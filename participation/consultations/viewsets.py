@@ -14,7 +14,7 @@ from wagtail.admin.widgets import MenuItem
 from participation.consultations import admin_views
 from participation.consultations.choices import CommentState, Kind, Status
 from participation.consultations.models import Comment, Proposal, ProposalStep
-from participation.consultations.trail import ActorRole
+from participation.trail import ActorRole
 
 
 def status_label(proposal):

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from participation.consultations.choices import CommentState, Kind, Status
 from participation.consultations.models import Comment, Proposal, ProposalStep, Support
-from participation.consultations.trail import ActorRole
 from participation.households.models import Building
+from participation.trail import ActorRole
 from participation.votes.models import PlanVote
 
 S, D, AN, AC, DE, IP, DO = (

@@ -30,6 +30,8 @@ from django.utils import timezone
 from participation import roles
 from participation.demo import volunteering as volunteering_demo
 from participation.demo.consultations import ensure_demo_consultations
+from participation.demo.reports import ensure_demo_reports
+from participation.demo.reports import summary as reports_summary
 from participation.demo.votes import ensure_demo_votes
 from participation.households.choices import OwnerKind
 from participation.households.codes import ALPHABET, CODE_LENGTH, format_code, hash_code
@@ -111,6 +113,15 @@ PEOPLE = [
         staff=True,
         verified=False,
         what="committee member (居委会), can verify residents in /admin/",
+    ),
+    DemoPerson(
+        "wuye",
+        "青梧物业客服",
+        None,
+        role=roles.PROPERTY,
+        staff=True,
+        verified=False,
+        what="property company (物业), handles resident reports in /admin/",
     ),
     DemoPerson(
         "chenjing",
@@ -302,6 +313,9 @@ def load(buildings, password, editor_username):
     )
     ensure_demo_consultations(committee=users.get(username=committee))
     volunteering_demo.ensure_demo_volunteering()
+    ensure_demo_reports(
+        committee=users.get(username=committee), property_staff=users.get(username="wuye")
+    )
     return added
 
 
@@ -313,6 +327,8 @@ def summary():
         f"Households: {units} units, {owners} owners by head (the developer is one). "
         f"Plan votes: {votes} (/votes/; wangfang votes for her owner). "
         + volunteering_demo.summary()
+        + " "
+        + reports_summary()
     )
 
 

@@ -213,6 +213,13 @@ def _audit_log(user):
     ]
 
 
+@section("reports")
+def _reports(user):
+    from participation.reports.me import export as reports_export
+
+    return reports_export(user)
+
+
 @section("volunteering")
 def _volunteering(user):
     from participation.volunteering.me import export_data

@@ -18,6 +18,7 @@ from participation.formtools import autofocus_first_error
 from participation.households.models import Building
 from participation.me import personal_data
 from participation.me.forms import ConsentForm, DeleteAccountForm, ProfileForm
+from participation.reports import me as reports_me
 from participation.residents import permissions
 from participation.residents.models import ResidentProfile
 from participation.volunteering import me as volunteering_me
@@ -61,6 +62,7 @@ def me(request):
             ],
             "votes_waiting": votes_waiting(request.user),
             **consultations_me.context(request.user),
+            **reports_me.context(request.user),
             **volunteering_me.context(request.user),
         },
     )

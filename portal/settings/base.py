@@ -244,6 +244,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Photos of resident reports: outside MEDIA_ROOT (never behind the public /media/ URL),
+# served by a view that checks who may see the report (participation/reports/views.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 # Serve MEDIA_ROOT from Django itself (local trials only; see portal/urls.py).
 SERVE_MEDIA_LOCALLY = os.environ.get("DJANGO_SERVE_MEDIA") == "1"
 # Uploads (documents staff attach, residents' photos) are not world-readable: the site's

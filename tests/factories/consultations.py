@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from participation.consultations.choices import Category, CommentState, Kind, Status
 from participation.consultations.models import Comment, ConsultationSettings, Proposal, ProposalStep
-from participation.consultations.trail import ActorRole
+from participation.trail import ActorRole
 from tests.factories.households import verified_resident
 
 

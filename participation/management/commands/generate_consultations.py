@@ -19,8 +19,8 @@ from django.utils import timezone
 
 from participation.consultations.choices import Category, CommentState, Status
 from participation.consultations.models import Comment, Proposal, ProposalStep, Support
-from participation.consultations.trail import ActorRole
 from participation.demo.households import EMAIL_DOMAIN
+from participation.trail import ActorRole
 
 TOPICS = [
     "电梯维修",

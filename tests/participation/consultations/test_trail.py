@@ -4,7 +4,7 @@ import pytest
 
 from participation.consultations.choices import TRANSITIONS, Status
 from participation.consultations.models import Proposal, ProposalStep
-from participation.consultations.trail import (
+from participation.trail import (
     TrailIsAppendOnly,
     TransitionRefused,
     allowed_next,

@@ -5,7 +5,7 @@ acted (中办发〔2015〕41号: report back to residents). A trail that could b
 would prove nothing, so a step is written once and never changed or deleted, and the
 current status is *derived* from the trail (the newest step), never stored beside it.
 
-How a feature uses it (consultations do; resident reports, issue 17, should):
+How a feature uses it (consultations and resident reports do):
 
 1. Subclass :class:`TrailStep` with a foreign key to the tracked object and the
    feature's own status choices::
@@ -22,6 +22,8 @@ How a feature uses it (consultations do; resident reports, issue 17, should):
    :func:`check_transition` before appending; append with ``Step.objects.create``.
 3. Read the current status with :func:`current_status` (one object) or annotate a
    queryset with :func:`with_current_status` (lists: one subquery, no extra queries).
+   Steps whose status is in ``events`` (reports: an escalation, a referral) are shown
+   on the trail but do not change the current status.
 4. Show the timeline with ``{% include "includes/trail.html" with steps=... %}``; each
    step needs ``get_status_display``, ``get_role_display``, ``created_at``, ``note``.
 
@@ -112,16 +114,21 @@ def check_transition(current, new, transitions):
         raise TransitionRefused(f"{current} → {new} is not allowed")
 
 
-def current_status(steps):
-    """The status of the newest step of an ordered iterable of steps, or ``None``."""
-    steps = list(steps)
+def current_status(steps, events=()):
+    """The status of the newest step of an ordered iterable of steps, or ``None``.
+
+    ``events`` are statuses that mark something happening on the trail without
+    changing where the object stands (reports: 督办, 吹哨, 转为议事): they are skipped.
+    """
+    steps = [step for step in steps if step.status not in events]
     return steps[-1].status if steps else None
 
 
-def with_current_status(queryset, step_model, fk_name, name="current_status"):
+def with_current_status(queryset, step_model, fk_name, name="current_status", events=()):
     """Annotate ``queryset`` with its objects' current status, derived from their trail
-    in one correlated subquery (the newest step of each object)."""
-    newest = step_model._base_manager.filter(**{fk_name: OuterRef("pk")}).order_by(
-        "-created_at", "-pk"
-    )
+    in one correlated subquery (the newest step of each object that is not an event)."""
+    newest = step_model._base_manager.filter(**{fk_name: OuterRef("pk")})
+    if events:
+        newest = newest.exclude(status__in=list(events))
+    newest = newest.order_by("-created_at", "-pk")
     return queryset.annotate(**{name: Subquery(newest.values("status")[:1])})
