@@ -67,3 +67,16 @@ def test_compiled_catalogue_matches_the_source():
     assert singular == {
         e.msgid: e.msgstr for e in source.translated_entries() if not e.msgid_plural
     }
+
+
+def test_no_message_is_in_the_catalogue_twice():
+    """Branches append entries and git merges the catalogue as a union (.gitattributes),
+    so two branches translating one string leave it twice; GNU msgfmt refuses that."""
+    catalogue = polib.pofile(str(CATALOGUE))
+    seen, twice = set(), []
+    for entry in catalogue:
+        key = (entry.msgctxt, entry.msgid)
+        if key in seen:
+            twice.append(entry.msgid)
+        seen.add(key)
+    assert twice == []
