@@ -12,6 +12,7 @@ from participation.reports.choices import (
     Category,
     Rating,
     Status,
+    Visibility,
 )
 from participation.trail import allowed_next
 
@@ -80,6 +81,4 @@ def scheduler_stale(last_run, now, minutes=15):
 
 def default_visibility(category):
     """Public on the board, except 邻里纠纷, private by default (issue 17)."""
-    from participation.reports.choices import Visibility
-
     return Visibility.PRIVATE if category in PRIVATE_BY_DEFAULT else Visibility.PUBLIC
