@@ -4,32 +4,17 @@ supporters, a hidden comment to its author. Mail goes out in the community's lan
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from participation import roles
 from participation.consultations.models import Comment, ConsultationSettings, Proposal
+from participation.mail import committee_emails, send_each
 
 
 def _url(proposal):
     return settings.WAGTAILADMIN_BASE_URL + proposal.get_absolute_url()
-
-
-def _send(addresses, subject, body):
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in sorted(addresses)]
-    return send_mass_mail(messages, fail_silently=False) if messages else 0
-
-
-def committee_emails():
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(groups__name=roles.COMMITTEE) | Q(is_superuser=True))
-    )
-    return {email for email in users.values_list("email", flat=True) if email}
 
 
 @task()
@@ -46,7 +31,7 @@ def notify_agenda(proposal_id):
             "count": ConsultationSettings.load().support_threshold,
             "url": _url(proposal),
         }
-    return _send(committee_emails(), subject, body)
+    return send_each(committee_emails(), subject, body)
 
 
 @task()
@@ -66,7 +51,7 @@ def notify_answer(proposal_id, changed=False):
             "answer": proposal.answer,
             "url": _url(proposal),
         }
-    return _send(addresses, subject, body)
+    return send_each(addresses, subject, body)
 
 
 @task()
@@ -85,4 +70,4 @@ def notify_comment_hidden(comment_id):
             "reason": comment.hidden_reason,
             "url": _url(comment.proposal),
         }
-    return _send({comment.author.email}, subject, body)
+    return send_each({comment.author.email}, subject, body)

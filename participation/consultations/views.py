@@ -58,7 +58,7 @@ from participation.consultations.permissions import (
     support_refusal,
 )
 from participation.consultations.supports import SupportRefused, add_support, support_key
-from participation.formtools import autofocus_first_error, parse_id
+from participation.formtools import autofocus_first_error, building_param, choice_param
 from participation.households.models import Building
 from participation.trail import ActorRole
 from participation.votes.results import VERDICT_LABELS, vote_result, winner_label
@@ -83,32 +83,14 @@ LIVE_SECONDS = 30
 LIST_PARAMS = ("status", "category", "building", "sort", "page", "view")
 
 
-def _choice(request, name, choices, message):
-    value = request.GET.get(name, "")
-    if value and value not in choices:
-        raise Http404(message)
-    return value
-
-
-def _building(request):
-    raw = request.GET.get("building", "")
-    if not raw:
-        return None
-    pk = parse_id(raw)
-    building = Building.objects.filter(pk=pk).first() if pk is not None else None
-    if building is None:
-        raise Http404(_("There is no such building."))
-    return building
-
-
 @cache_anonymous(params=LIST_PARAMS, seconds=LIVE_SECONDS)
 def proposal_list(request):
     """/consultations/: filter by status, category and building, sort, page; ?view=board."""
-    status = _choice(request, "status", Status.values, _("There is no such status."))
-    category = _choice(request, "category", Category.values, _("There is no such category."))
-    sort = _choice(request, "sort", Sort.values, _("There is no such order.")) or Sort.NEWEST
-    view = _choice(request, "view", ("list", "board"), _("There is no such view.")) or "list"
-    building = _building(request)
+    status = choice_param(request, "status", Status.values, _("There is no such status."))
+    category = choice_param(request, "category", Category.values, _("There is no such category."))
+    sort = choice_param(request, "sort", Sort.values, _("There is no such order.")) or Sort.NEWEST
+    view = choice_param(request, "view", ("list", "board"), _("There is no such view.")) or "list"
+    building = building_param(request)
     proposals = queries.filtered(queries.listing(), status, category, building)
     filters = [
         ("status", status),

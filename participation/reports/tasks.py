@@ -3,25 +3,17 @@ in production): each step to the reporter, escalations to the committee. Mail go
 in the community's language and never names the resident to anyone else."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from participation import roles
+from participation.mail import committee_emails, send_each
 from participation.reports.choices import Status
 from participation.reports.models import Report
 
 
 def _url(path):
     return settings.WAGTAILADMIN_BASE_URL + path
-
-
-def _send(addresses, subject, body):
-    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [to]) for to in sorted(addresses)]
-    return send_mass_mail(messages, fail_silently=False) if messages else 0
 
 
 @task()
@@ -43,16 +35,7 @@ def notify_reporter(report_id, status):
         }
         if status == Status.DONE:
             body += "\n\n" + _("Please tell us whether you are satisfied with the fix.")
-    return _send({report.reporter.email}, subject, body)
-
-
-def committee_emails():
-    users = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(Q(groups__name=roles.COMMITTEE) | Q(is_superuser=True))
-    )
-    return {email for email in users.values_list("email", flat=True) if email}
+    return send_each({report.reporter.email}, subject, body)
 
 
 @task()
@@ -70,4 +53,4 @@ def notify_escalation(report_ids):
             + _("The 督办 queue: %(url)s")
             % {"url": _url("/admin/participation/reports/escalated/")}
         )
-    return _send(committee_emails(), subject, body)
+    return send_each(committee_emails(), subject, body)

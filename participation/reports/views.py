@@ -24,7 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from participation.formtools import autofocus_first_error, parse_id
+from participation.formtools import autofocus_first_error, building_param, choice_param
 from participation.households.models import Building
 from participation.reports import bill, queries
 from participation.reports.choices import STATUSES, Category, PhotoRole
@@ -45,30 +45,14 @@ BOARD_PARAMS = ("status", "category", "building", "page")
 FIRST_YEAR = 2000
 
 
-def _choice(request, name, values, message):
-    value = request.GET.get(name, "")
-    if value and value not in values:
-        raise Http404(message)
-    return value
-
-
-def _building(request):
-    raw = request.GET.get("building", "")
-    if not raw:
-        return None
-    pk = parse_id(raw)
-    building = Building.objects.filter(pk=pk).first() if pk is not None else None
-    if building is None:
-        raise Http404(_("There is no such building."))
-    return building
-
-
 @cache_anonymous(params=BOARD_PARAMS, seconds=LIVE_SECONDS)
 def report_board(request):
     """/reports/: public reports, open and recently closed; filters and pages."""
-    status = _choice(request, "status", [s.value for s in STATUSES], _("There is no such status."))
-    category = _choice(request, "category", Category.values, _("There is no such category."))
-    building = _building(request)
+    status = choice_param(
+        request, "status", [s.value for s in STATUSES], _("There is no such status.")
+    )
+    category = choice_param(request, "category", Category.values, _("There is no such category."))
+    building = building_param(request)
     now = timezone.now()
     paginator = Paginator(queries.board(now, status, category, building), PER_PAGE)
     try:
