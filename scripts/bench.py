@@ -58,8 +58,11 @@ def wait_for(url, timeout=60):
 
 
 def to_ms(value):
-    """wrk's durations: 812.00us, 5.75ms, 1.28s, 1.02m."""
-    number, unit = re.match(r"([\d.]+)(us|ms|s|m)", value).groups()
+    """wrk's durations: 812.00us, 5.75ms, 1.28s, 1.02m (-nan when none finished)."""
+    match = re.match(r"([\d.]+)(us|ms|s|m)", value)
+    if match is None:
+        return float("nan")
+    number, unit = match.groups()
     return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}[unit]
 
 
