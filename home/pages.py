@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, HomeBodyBlock
-from portal.page_cache import CachedPageMixin
+from portal.page_cache import CachedPageMixin, remember
 
 BANNER_LENGTH = 4
 LATEST_LENGTH = 6
@@ -49,7 +49,9 @@ class HomePage(CachedPageMixin, Page):
             .order_by("-first_published_at", "-pk")
             .with_list_relations()[:LATEST_LENGTH]
         )
-        context["notice_index"] = NoticeIndexPage.objects.live().child_of(self).first()
+        context["notice_index"] = remember(
+            f"notice-index-{self.pk}", lambda: NoticeIndexPage.objects.live().child_of(self).first()
+        )
         return context
 
 

@@ -158,7 +158,8 @@ def invalidate_on(*models):
 
 def connect_signals():
     """Invalidate on what every public page may show: pages (publish, unpublish, move,
-    delete), site settings, images, documents and published snippets. Features add
+    delete), sites, who may see a page, site settings, images, documents and
+    published snippets. Features add
     their own public models with :func:`invalidate_on`. Called from HomeConfig.ready.
 
     Receivers are connected per model, never for every model: a ``post_delete``
@@ -167,7 +168,7 @@ def connect_signals():
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import get_page_models
+    from wagtail.models import PageViewRestriction, Site, get_page_models
     from wagtail.signals import page_unpublished, post_page_move, published, unpublished
 
     settings_models = [
@@ -175,7 +176,14 @@ def connect_signals():
         for model in apps.get_models()
         if issubclass(model, (BaseSiteSetting, BaseGenericSetting))
     ]
-    invalidate_on(*get_page_models(), get_image_model(), get_document_model(), *settings_models)
+    invalidate_on(
+        *get_page_models(),
+        Site,
+        PageViewRestriction,
+        get_image_model(),
+        get_document_model(),
+        *settings_models,
+    )
     for signal in (page_unpublished, post_page_move, published, unpublished):
         signal.connect(_on_change, dispatch_uid=f"page-cache-{id(signal)}")
 
@@ -260,11 +268,13 @@ local = _Local()
 
 def remember(name, compute):
     """``compute()`` once per process and cache generation: for what every page
-    shows and only an editor changes (the main menu), so that pages the cache cannot
-    serve (a logged-in resident's) do not repeat the same queries on every request.
-    Forgotten with every invalidation, like the pages; with the page cache off (the
-    test suite), computed every time."""
-    if not settings.PAGE_CACHE_ENABLED:
+    shows and only an editor changes (the site, its settings, the main menu), so that
+    pages the cache cannot serve (a logged-in resident's, or every page with the page
+    cache off) do not repeat the same queries on every request. Forgotten with every
+    invalidation, like the pages, so an edit shows on this process's next request and
+    on every other worker's within a second. Off in the test suite (whose transactions
+    never commit, so never invalidate) unless a test turns the page cache on."""
+    if not (settings.PAGE_CACHE_ENABLED or settings.PAGE_CACHE_MEMO):
         return compute()
     generation = local.current_generation()
     key = (generation, name)

@@ -100,6 +100,36 @@ def run_wrk(url):
     )
 
 
+def start_gunicorn(env, port):
+    """The site under gunicorn with two workers (the machine has two cores)."""
+    return subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "portal.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE,
+        env=env,
+    )
+
+
+def shell_words(env, snippet):
+    """What a ``manage.py shell`` snippet prints, split into words (URLs to measure)."""
+    return subprocess.run(
+        [PY, "manage.py", "shell", "--no-imports", "-c", snippet],
+        cwd=BASE,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+
+
 def production_env(work):
     env = {
         **os.environ,
@@ -179,33 +209,11 @@ def serve_and_measure(env):
     for mode in ("cached", "uncached"):
         ports[mode] = free_port()
         mode_env = {**env, "LINLI_PAGE_CACHE": "on" if mode == "cached" else "off"}
-        servers.append(
-            subprocess.Popen(
-                [
-                    str(Path(PY).parent / "gunicorn"),
-                    "portal.wsgi:application",
-                    "--bind",
-                    f"127.0.0.1:{ports[mode]}",
-                    "--workers",
-                    "2",
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=BASE,
-                env=mode_env,
-            )
-        )
+        servers.append(start_gunicorn(mode_env, ports[mode]))
     try:
         for port in ports.values():
             wait_for(f"http://127.0.0.1:{port}/")
-        sample = subprocess.run(
-            [PY, "manage.py", "shell", "--no-imports", "-c", BENCH_URLS_SNIPPET],
-            cwd=BASE,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
+        sample = shell_words(env, BENCH_URLS_SNIPPET)
         notice_url, css_url, vote_url = sample[0], sample[1], sample[2]
         pages = [
             ("/", "/"),
@@ -325,29 +333,9 @@ def bench_consultations():
             str(CONSULTATION_BUSY),
         )
         manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-        css_url, busy_url = subprocess.run(
-            [PY, "manage.py", "shell", "--no-imports", "-c", CONSULTATION_URLS_SNIPPET],
-            cwd=BASE,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
+        css_url, busy_url = shell_words(env, CONSULTATION_URLS_SNIPPET)
         port = free_port()
-        server = subprocess.Popen(
-            [
-                str(Path(PY).parent / "gunicorn"),
-                "portal.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--log-level",
-                "warning",
-            ],
-            cwd=BASE,
-            env={**env, "LINLI_PAGE_CACHE": "off"},
-        )
+        server = start_gunicorn({**env, "LINLI_PAGE_CACHE": "off"}, port)
         pages = [
             ("static CSS", css_url),
             ("list", "/consultations/"),

@@ -4,6 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from portal.page_cache import remember
+
 
 class UpcomingEventsBlock(blocks.StructBlock):
     """The next occurrences (cancelled ones marked) with a link to the calendar."""
@@ -21,8 +23,10 @@ class UpcomingEventsBlock(blocks.StructBlock):
         from home.events.models import EventCalendarPage
 
         context = super().get_context(value, parent_context)
-        calendar = EventCalendarPage.objects.live().public().first()
-        events = list(calendar.events()) if calendar else []
+        calendar = remember(
+            "event-calendar", lambda: EventCalendarPage.objects.live().public().first()
+        )
+        events = calendar.live_events() if calendar else []
         context["calendar"] = calendar
         context["occurrences"] = upcoming(events, timezone.localdate(), limit=value["count"])
         return context

@@ -23,7 +23,8 @@ from home.events.choices import EventCategory, Ordinal, Repeat, Weekday
 from home.events.forms import EventPageForm
 from home.events.panels import OccurrencePreviewPanel
 from home.events.recurrence import Change, Rule, first_date
-from portal.page_cache import CachedPageMixin
+from home.page_urls import UrlPerRequestMixin
+from portal.page_cache import CachedPageMixin, remember
 
 LUNAR_MONTHS = [(n, f"{lunar.MONTH_NAMES[n - 1]}月") for n in range(1, 13)]
 LUNAR_DAYS = [(n, lunar.DAY_NAMES[n - 1]) for n in range(1, 31)]
@@ -48,6 +49,12 @@ class EventCalendarPage(CachedPageMixin, RoutablePageMixin, Page):
     def events(self):
         """The live events of this calendar, with their changes, in two queries."""
         return EventPage.objects.live().public().child_of(self).prefetch_related("exceptions")
+
+    def live_events(self):
+        """``events()`` as a list, read once per process and cache generation: the
+        grid, the archive, the feed and the home page's block all expand the same
+        events, which change only when an editor publishes (a new generation)."""
+        return remember(f"calendar-events-{self.pk}", lambda: list(self.events()))
 
     @path("")
     def this_month(self, request):
@@ -74,7 +81,7 @@ class EventCalendarPage(CachedPageMixin, RoutablePageMixin, Page):
         return calendar_ical(self, request)
 
 
-class EventPage(CachedPageMixin, RoutablePageMixin, Page):
+class EventPage(UrlPerRequestMixin, CachedPageMixin, RoutablePageMixin, Page):
     """One event, once or repeating, with its cancelled and moved occurrences."""
 
     base_form_class = EventPageForm

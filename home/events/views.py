@@ -27,10 +27,10 @@ def _category(params):
 
 
 def _events(page, category):
-    events = page.events()
+    events = page.live_events()
     if category:
-        events = events.filter(category=category)
-    return list(events)
+        events = [event for event in events if event.category == category]
+    return events
 
 
 def _month_url(base, year, month, today, query):

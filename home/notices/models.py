@@ -51,11 +51,10 @@ class NoticeQuerySet(PageQuerySet):
         ).order_by("-urgent", "-pinned_now", "-first_published_at", "-pk")
 
     def with_list_relations(self):
-        """Everything a notice list shows, fetched in a fixed number of queries."""
+        """Everything a notice list shows (not the tags: only the notice's own page
+        shows those), fetched in a fixed number of queries."""
         images = get_image_model().objects.prefetch_renditions(LIST_THUMBNAIL)
-        return self.prefetch_related(
-            "tags", "target_buildings", models.Prefetch("image", queryset=images)
-        )
+        return self.prefetch_related("target_buildings", models.Prefetch("image", queryset=images))
 
 
 NoticeManager = PageManager.from_queryset(NoticeQuerySet)

@@ -88,6 +88,7 @@ class RankedHits:
 
     def __init__(self, query, request=None):
         self.request = request
+        self._matching = {}
         self.backend = get_search_backend()
         self.visible = {kind.key: kind.visible() for kind in kinds()}
         self.query = query
@@ -103,7 +104,14 @@ class RankedHits:
                 self._counts = self._count_all(self.query)
 
     def _matches(self, kind, query, fields=None):
-        return matching(self.backend, self.visible[kind.key], query, fields=fields)
+        """Built once per kind, query and fields: the count and the ranking of a kind
+        filter the same matches (querysets are immutable, so sharing one is safe)."""
+        key = (kind.key, query, tuple(fields or ()))
+        if key not in self._matching:
+            self._matching[key] = matching(
+                self.backend, self.visible[kind.key], query, fields=fields
+            )
+        return self._matching[key]
 
     def _count_all(self, query):
         return {kind.key: self._matches(kind, query).count() for kind in kinds()}

@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "home.middleware.RememberedSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.hostile_input.HostileInputMiddleware",
@@ -167,6 +168,9 @@ CACHES["renditions"] = {
 PAGE_CACHE_SECONDS = 60
 # LINLI_PAGE_CACHE=off turns it off (make bench measures both ways).
 PAGE_CACHE_ENABLED = os.environ.get("LINLI_PAGE_CACHE", "on") != "off"
+# The site, its settings and the main menu are read once per process and cache
+# generation (portal.page_cache.remember), page cache on or off.
+PAGE_CACHE_MEMO = True
 
 # Background work: run at once in development; production uses the database backend
 # with `manage.py db_worker` (see production.py).

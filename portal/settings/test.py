@@ -20,6 +20,7 @@ if not os.environ.get("REDIS_URL"):
 # cache's invalidation (on commit) would never run: the cache is off, except in the
 # tests of the cache itself (tests/portal/test_page_cache.py), which turn it on.
 PAGE_CACHE_ENABLED = False
+PAGE_CACHE_MEMO = False
 
 # A file, not SQLite's shared in-memory database: the concurrency tests open many
 # connections at once, and only a file database queues them on the busy timeout.

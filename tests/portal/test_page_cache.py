@@ -247,3 +247,57 @@ def test_the_main_menu_is_read_once_per_generation(
     with django_capture_on_commit_callbacks(execute=True):
         make_standard_page(home, title="办事指南", slug="guide", show_in_menus=True)
     assert "办事指南" in client.get("/notices/").content.decode()
+
+
+def test_with_the_page_cache_off_what_is_remembered_follows_every_change(
+    client, site, home, settings, django_capture_on_commit_callbacks
+):
+    """The uncached server still reads the site, its settings, the menu and the
+    calendar's events once per generation: each change shows on the next request."""
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories.events import make_calendar, make_event
+
+    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_MEMO = True
+    cache.clear()
+    page_cache_module.local.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        calendar = make_calendar(home)
+    assert "X-Page-Cache" not in client.get("/votes/")
+    with django_capture_on_commit_callbacks(execute=True):
+        community = CommunitySettings.for_site(home.get_site())
+        community.name = "青梧社区"
+        community.save()
+    assert "青梧社区" in client.get("/votes/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        make_standard_page(home, title="办事指南", slug="guide", show_in_menus=True)
+    assert "办事指南" in client.get("/votes/").content.decode()
+    assert "重阳节敬老活动" not in client.get("/events/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        event = make_event(
+            calendar,
+            title="重阳节敬老活动",
+            start_date=timezone.localdate() + datetime.timedelta(days=1),
+        )
+    assert "重阳节敬老活动" in client.get("/events/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=event, restriction_type=PageViewRestriction.LOGIN)
+    assert "重阳节敬老活动" not in client.get("/events/").content.decode()
+
+
+def test_what_is_remembered_is_never_per_person(client, site, home, settings):
+    """A logged-in resident's page and an anonymous one show the same remembered parts
+    (site name, menu), and the resident's own links never reach the anonymous page."""
+    settings.PAGE_CACHE_MEMO = True
+    page_cache_module.local.clear()
+    client.force_login(UserFactory(username="wangfang"))
+    personal = client.get("/notices/").content.decode()
+    assert "/me/" in personal
+    client.logout()
+    anonymous = client.get("/notices/").content.decode()
+    assert "/me/" not in anonymous
+    assert "wangfang" not in anonymous
