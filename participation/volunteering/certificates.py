@@ -8,6 +8,7 @@ check (a QR code on the paper) shows the number, the date and the hours — neve
 ID number or a phone number.
 """
 
+import uuid
 from collections import OrderedDict
 from decimal import Decimal
 
@@ -65,7 +66,9 @@ def issue(user, now=None):
         lines = service_summary((e.description, e.hours) for e in entries)
         name, contact = issuer()
         certificate = Certificate.objects.create(
-            number=f"tmp-{account.pk}-{now.timestamp()}",
+            # A placeholder until the row has its pk (unique, within the 24 characters
+            # PostgreSQL holds the column to), replaced just below.
+            number=f"tmp-{uuid.uuid4().hex[:20]}",
             account=account,
             holder_name=_display_name(user)[:60],
             hours=hours,

@@ -1,6 +1,7 @@
 """Test settings: fast hashing, local-memory cache unless REDIS_URL asks for Redis."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 
@@ -16,6 +17,15 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 if not os.environ.get("REDIS_URL"):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}  # noqa: F405
+else:
+    # One Redis database per pytest-xdist worker: each worker has a database of its
+    # own, and Django's cache.clear() is FLUSHDB, so a shared Redis database would let
+    # one worker's clear wipe another's rate-limit counts mid-test, and one worker's
+    # cached site root paths name pages of the other's database.
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "")  # "gw0", "gw1", … or none
+    _index = int(_worker[2:]) + 2 if _worker.startswith("gw") else 1
+    _url = urlsplit(os.environ["REDIS_URL"])
+    CACHES["default"]["LOCATION"] = urlunsplit(_url._replace(path=f"/{_index}"))  # noqa: F405
 # Most tests change content inside a transaction that never commits, so the page
 # cache's invalidation (on commit) would never run: the cache is off, except in the
 # tests of the cache itself (tests/portal/test_page_cache.py), which turn it on.
