@@ -94,7 +94,7 @@ def motto_detail(page, request, pk):
 def motto_print(page, request, pk):
     """Strips for a door, sized for red paper, with a QR code back to the motto's page
     (the poster pattern of the notices)."""
-    from home.notices.poster import qr_svg
+    from portal.qr import qr_svg
 
     motto = _public_motto(pk)
     target = request.build_absolute_uri(page.url + page.reverse_subpage("motto", args=[pk]))

@@ -261,7 +261,8 @@ class NoticePage(CachedPageMixin, RoutablePageMixin, Page):
     @path("poster/")
     def poster(self, request):
         """A4 print view for the paper notice boards, with a QR code back to this page."""
-        from home.notices.poster import is_long_title, poster_content, qr_svg
+        from home.notices.poster import is_long_title, poster_content
+        from portal.qr import qr_svg
 
         target = request.build_absolute_uri(self.short_url)
         blocks, contacts, cut = poster_content(self.body, self.title, self.summary)

@@ -7,7 +7,6 @@ missed (``static/css/poster.css``). Contact blocks are kept after the cut — wh
 call is what a reader at the board needs most.
 """
 
-import segno
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -18,14 +17,6 @@ BODY_BUDGET = 520
 LINE = 34
 LONG_TITLE = 30  # characters; longer titles are set smaller
 LEFT_OUT = {"image", "attachment"}
-
-
-def qr_svg(url):
-    """Return an inline <svg> QR code for ``url``, medium error correction so a
-    scuffed or partly covered poster on a notice board still scans."""
-    return segno.make(url, error="m", micro=False).svg_inline(
-        scale=6, dark="#000", light="#fff", title=url
-    )
 
 
 def _cost(block, html):

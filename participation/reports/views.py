@@ -10,7 +10,6 @@ existence is not revealed), and so do its photos, which never have a public URL.
 import datetime
 import mimetypes
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import InvalidPage, Paginator
@@ -20,7 +19,6 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -38,6 +36,7 @@ from participation.reports.permissions import (
     report_refusal,
 )
 from portal.page_cache import cache_anonymous
+from portal.qr import qr_svg
 
 PER_PAGE = 20
 LIVE_SECONDS = 30
@@ -224,9 +223,5 @@ def report_bill_poster(request, year, month):
     context = _bill_context(year, month)
     url = request.build_absolute_uri(reverse("participation:report-bill", args=[year, month]))
     context["page_url"] = url
-    context["qr"] = mark_safe(  # noqa: S308 - segno's own SVG of our URL
-        segno.make(url, error="m", micro=False).svg_inline(
-            scale=6, dark="#000", light="#fff", title=url
-        )
-    )
+    context["qr"] = qr_svg(url)
     return TemplateResponse(request, "participation/report_bill_poster.html", context)

@@ -17,8 +17,8 @@ from participation.residents import permissions
 from participation.residents.accounts import create_assisted_account, first_login_path
 from participation.residents.forms import AssistedAccountForm
 from participation.residents.models import ResidentProfile
-from participation.residents.qr import qr_svg
 from participation.residents.verification import VerificationError
+from portal.qr import qr_svg
 
 
 class AssistedAccountView(WagtailAdminTemplateMixin, FormView):
@@ -74,7 +74,7 @@ def assisted_sheet(request, pk):
         {
             "profile": profile,
             "link": link,
-            "qr": qr_svg(link),
+            "qr": qr_svg(link, scale=5),
             "back_url": reverse("residents:index"),
         },
     )

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from participation.volunteering import certificates, permissions
 from participation.volunteering.models import Certificate
 from portal.page_cache import cache_anonymous
+from portal.qr import qr_svg
 
 
 @login_required
@@ -46,7 +47,7 @@ def certificate_detail(request, number):
             "certificate": certificate,
             "service_lines": certificate.service.splitlines(),
             "check_url": check_url,
-            "check_qr": certificates.qr_svg(check_url),
+            "check_qr": qr_svg(check_url, scale=4, border=2),
         },
     )
 

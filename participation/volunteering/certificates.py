@@ -12,7 +12,6 @@ import uuid
 from collections import OrderedDict
 from decimal import Decimal
 
-import segno
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -86,7 +85,3 @@ def issue(user, now=None):
         certificate.number = f"ZYFW-{today:%Y}-{certificate.pk:06d}"
         certificate.save(update_fields=["number"])
         return certificate
-
-
-def qr_svg(url):
-    return segno.make(url, error="m", micro=False).svg_inline(scale=4, border=2, dark="#000")

@@ -281,7 +281,7 @@ def _roster(request, shift, status=200, error=None):
     url = request.build_absolute_uri(
         reverse("participation:shift-check-in", args=[shift.pk, attendance.check_in_token(shift)])
     )
-    from participation.volunteering.certificates import qr_svg
+    from portal.qr import qr_svg
 
     return TemplateResponse(
         request,
@@ -292,7 +292,7 @@ def _roster(request, shift, status=200, error=None):
             "show_phones": permissions.can_see_phones(request.user, shift.opportunity.team),
             "started": timezone.now() >= shift.starts_at,
             "check_in_url": url,
-            "check_in_qr": qr_svg(url),
+            "check_in_qr": qr_svg(url, scale=4, border=2),
             "error": error,
         },
         status=status,

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from participation.permissions import resident_profile
 from participation.votes.choices import Channel, Electorate
 from participation.votes.models import Ballot, PlanVote, RollEntry
-from participation.votes.roll import owner_key, resident_key, unit_key
+from participation.votes.roll import voter_key_for
 
 
 def may_cast_household_ballot(is_verified, unit_id, entry_unit_id):
@@ -83,15 +83,10 @@ def household_rule(unit_label=None):
 
 
 def voter_keys(user):
-    """Every roll key under which ``user`` (or their household) may vote."""
-    profile = resident_profile(user)
-    if profile is None or not profile.is_verified:
-        return []
-    keys = [resident_key(user.pk), unit_key(profile.unit_id)]
-    owner = getattr(user, "voter_for_owner", None)
-    if owner is not None:
-        keys.append(owner_key(owner.pk))
-    return keys
+    """Every roll key under which ``user`` (or their household) may vote: their key in
+    each electorate they have standing in (``roll.voter_key_for``)."""
+    keys = (voter_key_for(user, electorate) for electorate in Electorate)
+    return [key for key in keys if key is not None]
 
 
 def cast_marks(user, vote_ids=None):

@@ -11,22 +11,7 @@ from participation.votes.ballots import describe_recorded
 from participation.votes.choices import Electorate
 from participation.votes.household import household_ballot_sentence, may_change_ballot
 from participation.votes.models import RollEntry, VoteStatus
-from participation.votes.roll import owner_key, resident_key, unit_key
-
-
-def voter_key_for(user, electorate):
-    """The key this person would vote under, or None if they have no standing."""
-    if not user.is_authenticated:
-        return None
-    if electorate == Electorate.OWNERS:
-        owner = getattr(user, "voter_for_owner", None)
-        return owner_key(owner.pk) if owner else None
-    profile = getattr(user, "resident", None)
-    if profile is None or not profile.is_verified:
-        return None
-    if electorate == Electorate.HOUSEHOLDS:
-        return unit_key(profile.unit_id)
-    return resident_key(user.pk)
+from participation.votes.roll import voter_key_for
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,21 @@ def resident_key(user_id):
     return f"resident:{user_id}"
 
 
+def voter_key_for(user, electorate):
+    """The key this person would vote under, or None if they have no standing."""
+    if not user.is_authenticated:
+        return None
+    if electorate == Electorate.OWNERS:
+        owner = getattr(user, "voter_for_owner", None)
+        return owner_key(owner.pk) if owner else None
+    profile = getattr(user, "resident", None)
+    if profile is None or not profile.is_verified:
+        return None
+    if electorate == Electorate.HOUSEHOLDS:
+        return unit_key(profile.unit_id)
+    return resident_key(user.pk)
+
+
 def _owner_entries(vote):
     units = list(
         Unit.objects.select_related("building", "owner").order_by("building__sort_order", "pk")

@@ -2,7 +2,7 @@ import pytest
 from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.notices.poster import qr_svg
+from portal.qr import qr_svg
 from tests.factories.pages import make_notice, make_standard_page
 
 
