@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import django_filters
 from django.db.models import Count, DecimalField, F, Sum
+from django.db.models.functions import Length
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import WagtailFilterSet
@@ -18,6 +19,20 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from participation.households.choices import OwnerKind
 from participation.households.models import Building, Owner, Unit
+
+# Natural order in the database, so that pagination keeps it: a shorter run of digits
+# is a smaller number (2 before 10, room 201 before 1001), and equal lengths compare
+# as text. Buildings come in their import order first (``register._sort_order``).
+NATURAL_BUILDING_ORDER = ["sort_order", Length("name"), "name"]
+NATURAL_UNIT_ORDER = [
+    "building__sort_order",
+    Length("building__name"),
+    "building__name",
+    Length("unit_no"),
+    "unit_no",
+    Length("room"),
+    "room",
+]
 
 
 class BuildingIndexView(IndexView):
@@ -40,7 +55,7 @@ class BuildingViewSet(ModelViewSet):
     ]
     search_fields = ["name"]
     form_fields = ["name", "sort_order"]
-    ordering = ["sort_order", "name"]
+    ordering = NATURAL_BUILDING_ORDER
     list_export = ["name", "sort_order", "unit_count"]
     export_headings = {"name": _("Building"), "sort_order": _("Order"), "unit_count": _("Units")}
     export_filename = "buildings"
@@ -102,7 +117,7 @@ class UnitViewSet(ModelViewSet):
         Column("code_status", label=_("Letter code"), accessor=code_status),
     ]
     filterset_class = UnitFilterSet
-    ordering = ["building__sort_order", "building__name", "unit_no", "room"]
+    ordering = NATURAL_UNIT_ORDER
     search_fields = ["room", "unit_no", "building__name", "owner__ref"]
     form_fields = ["building", "unit_no", "room", "area_m2", "owner"]
     list_export = [

@@ -197,3 +197,22 @@ def test_admin_listings_use_a_fixed_number_of_queries(client, committee_in_admin
     many, shown = _list_queries(client, url)
     assert shown == 50
     assert few == many
+
+
+def test_units_and_buildings_are_listed_in_natural_order(client, committee_in_admin):
+    """Issue 11 item 5: 1号楼 before 10号楼, unit 2 before unit 10, room 201 before 1001
+    — in the database, so the second page of 50 continues the same order."""
+    for name in ("10号楼", "2号楼", "1号楼"):
+        BuildingFactory(name=name, sort_order=0)
+    one = Building.objects.get(name="1号楼")
+    for unit_no, room in (("10", "101"), ("2", "1001"), ("2", "201"), ("1", "301")):
+        UnitFactory(building=one, unit_no=unit_no, room=room)
+    buildings = client.get("/admin/participation/buildings/").context["object_list"]
+    assert [b.name for b in buildings] == ["1号楼", "2号楼", "10号楼"]
+    units = client.get("/admin/participation/units/").context["object_list"]
+    assert [(u.unit_no, u.room) for u in units] == [
+        ("1", "301"),
+        ("2", "201"),
+        ("2", "1001"),
+        ("10", "101"),
+    ]
