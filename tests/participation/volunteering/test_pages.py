@@ -5,6 +5,7 @@ visitors, and a fixed number of queries on the list."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
 from home.site_settings import CommunitySettings
@@ -261,16 +262,21 @@ def test_the_leader_marks_attendance_once_and_bad_input_is_400(client, shift):
     assert client.post(url, {"signup": signup.pk, "action": "delete"}).status_code == 400
 
 
-def test_a_leader_cancels_a_volunteer_and_the_next_moves_up(client, shift):
+def test_a_leader_cancels_a_volunteer_and_the_next_moves_up(
+    client, shift, django_capture_on_commit_callbacks
+):
     first, _ = signups.sign_up(shift, volunteer())
     second, _ = signups.sign_up(shift, volunteer())
     client.force_login(leader_of(shift.opportunity.team))
-    response = client.post(
-        f"/volunteer/shifts/{shift.pk}/roster/", {"signup": first.pk, "action": "cancel"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/volunteer/shifts/{shift.pk}/roster/", {"signup": first.pk, "action": "cancel"}
+        )
     assert response.status_code == 302
     second.refresh_from_db()
     assert second.status == SignUpStatus.CONFIRMED
+    assert [m.to for m in mail.outbox] == [[second.user.email]]
+    assert mail.outbox[0].subject == "您已递补成功：敬老助餐"
 
 
 def test_check_in_by_qr_is_pending_until_the_leader_confirms(client, shift):
