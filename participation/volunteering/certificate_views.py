@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Site
 
 from participation.volunteering import certificates, permissions
 from participation.volunteering.models import Certificate
@@ -22,7 +23,7 @@ def certificate_new(request):
     if not permissions.can_request_certificate(request.user):
         raise PermissionDenied(_("Certificates are issued to verified residents."))
     try:
-        certificate = certificates.issue(request.user)
+        certificate = certificates.issue(request.user, site=Site.find_for_request(request))
     except certificates.CertificateRefused as refused:
         messages.error(request, str(refused))
         return redirect("participation:me")

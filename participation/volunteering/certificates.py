@@ -12,6 +12,7 @@ import uuid
 from collections import OrderedDict
 from decimal import Decimal
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -25,12 +26,38 @@ class CertificateRefused(Exception):
     pass
 
 
-def issuer():
-    """Who issues, and whom to call: ``LINLI_VOLUNTEER_ISSUER`` and ``_CONTACT``."""
-    return (
-        getattr(settings, "LINLI_VOLUNTEER_ISSUER", "") or _("Residents' Committee"),
-        getattr(settings, "LINLI_VOLUNTEER_CONTACT", ""),
-    )
+def issuer(site=None):
+    """Who issues, and whom to call: ``(issuer, contact)`` for a new certificate.
+
+    Order No. 67 asks for the issuing organisation and a contact. Settings
+    ``LINLI_VOLUNTEER_ISSUER`` and ``LINLI_VOLUNTEER_CONTACT`` win when set; otherwise
+    the community's own information (设置 → 社区信息, of ``site`` or the default site):
+    its name + 居民委员会 as the issuer (the committee's full name, as a seal reads, e.g.
+    青梧社区居民委员会) and its hotline as the contact. With neither, the generic
+    社区居民委员会 and no contact.
+    """
+    community = community_settings(site)
+    name = getattr(settings, "LINLI_VOLUNTEER_ISSUER", "")
+    if not name and community is not None and community.name:
+        name = _("%(community)s Residents' Committee") % {"community": community.name}
+    contact = getattr(settings, "LINLI_VOLUNTEER_CONTACT", "")
+    if not contact and community is not None:
+        contact = community.hotline
+    return name or _("Residents' Committee"), contact
+
+
+def community_settings(site=None):
+    """The community's settings row (``home.CommunitySettings``) for ``site`` or the
+    default site, or ``None``. Looked up by name, as templates do with
+    ``settings.home.CommunitySettings``: participation never imports home."""
+    from wagtail.models import Site
+
+    try:
+        model = apps.get_model("home", "CommunitySettings")
+    except LookupError:
+        return None
+    site = site or Site.objects.filter(is_default_site=True).first()
+    return model.for_site(site) if site is not None else None
 
 
 def service_summary(rows):
@@ -46,8 +73,9 @@ def format_hours(hours):
     return f"{Decimal(hours).normalize():f}"
 
 
-def issue(user, now=None):
-    """Issue a certificate of everything in the person's time bank so far.
+def issue(user, now=None, site=None):
+    """Issue a certificate of everything in the person's time bank so far, in the
+    name of ``site``'s community (see :func:`issuer`).
 
     Asking twice on one day with no new hours returns the same certificate.
     """
@@ -63,7 +91,7 @@ def issue(user, now=None):
         if same:
             return same
         lines = service_summary((e.description, e.hours) for e in entries)
-        name, contact = issuer()
+        name, contact = issuer(site)
         certificate = Certificate.objects.create(
             # A placeholder until the row has its pk (unique, within the 24 characters
             # PostgreSQL holds the column to), replaced just below.

@@ -17,9 +17,11 @@ def context(user):
         .exclude(status=SignUpStatus.CANCELLED)
         .select_related("shift__opportunity")
     )
-    upcoming = list(mine.filter(shift__ends_at__gt=now).order_by("shift__starts_at"))
-    for signup in upcoming:
-        signup.position = signups.waitlist_position(signup)
+    upcoming = list(
+        signups.with_waitlist_positions(mine.filter(shift__ends_at__gt=now)).order_by(
+            "shift__starts_at"
+        )
+    )
     return {
         "volunteer_upcoming": upcoming,
         "volunteer_past": list(

@@ -20,7 +20,7 @@ import datetime
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, Count, F, IntegerField, OuterRef, Subquery, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -316,6 +316,32 @@ def waitlist_position(signup):
     ).count()
 
 
+def with_waitlist_positions(queryset):
+    """The sign-ups of ``queryset``, each with ``position`` as :func:`waitlist_position`
+    gives it (1 for the first waiting, ``None`` unless waitlisted), in the same query.
+
+    First come first served is the order of the primary key (see ``SignUp``), so the
+    position is the count of waitlisted sign-ups of the same shift up to and including
+    this one: a correlated count per row inside one SELECT, not a query per sign-up.
+    """
+    up_to_here = (
+        SignUp.objects.filter(
+            shift_id=OuterRef("shift_id"), status=SignUpStatus.WAITLISTED, pk__lte=OuterRef("pk")
+        )
+        .order_by()
+        .values("shift_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return queryset.annotate(
+        position=Case(
+            When(status=SignUpStatus.WAITLISTED, then=Subquery(up_to_here)),
+            default=None,
+            output_field=IntegerField(),
+        )
+    )
+
+
 def overlapping_signups(user, shift):
     """The person's other active sign-ups that overlap this shift (a warning, not a rule)."""
     return (
@@ -328,3 +354,32 @@ def overlapping_signups(user, shift):
         .exclude(shift=shift)
         .select_related("shift__opportunity")
     )
+
+
+def overlaps_by_shift(user, shifts):
+    """``{shift pk: [sign-ups]}``: for each of ``shifts``, the person's other active
+    sign-ups that overlap it, as :func:`overlapping_signups` finds them, but read in one
+    query for all the shifts (those within the shifts' overall time span), then
+    matched with :func:`overlaps`."""
+    shifts = list(shifts)
+    if not shifts:
+        return {}
+    holding = list(
+        SignUp.objects.filter(
+            user=user,
+            status__in=HOLDING,
+            shift__starts_at__lt=max(s.ends_at for s in shifts),
+            shift__ends_at__gt=min(s.starts_at for s in shifts),
+        )
+        .select_related("shift__opportunity")
+        .order_by("shift__starts_at", "pk")
+    )
+    return {
+        shift.pk: [
+            other
+            for other in holding
+            if other.shift_id != shift.pk
+            and overlaps(other.shift.starts_at, other.shift.ends_at, shift.starts_at, shift.ends_at)
+        ]
+        for shift in shifts
+    }

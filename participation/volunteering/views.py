@@ -114,10 +114,14 @@ def _shift_rows(request, opportunity, now):
     if request.user.is_authenticated:
         mine = {
             s.shift_id: s
-            for s in SignUp.objects.filter(user=request.user, shift__in=shifts).exclude(
-                status=SignUpStatus.CANCELLED
+            for s in signups.with_waitlist_positions(
+                SignUp.objects.filter(user=request.user, shift__in=shifts).exclude(
+                    status=SignUpStatus.CANCELLED
+                )
             )
         }
+    confirmed = [shift for shift in upcoming + past if _confirmed(mine.get(shift.pk))]
+    overlaps = signups.overlaps_by_shift(request.user, confirmed)
     rows = []
     for shift in upcoming + past:
         signup = mine.get(shift.pk)
@@ -127,13 +131,11 @@ def _shift_rows(request, opportunity, now):
             {
                 "shift": shift,
                 "signup": signup,
-                "position": signups.waitlist_position(signup) if signup else None,
+                "position": signup.position if signup else None,
                 "can_sign_up": signup is None and permissions.can_sign_up(request.user, shift, now),
                 "can_cancel": signup is not None
                 and permissions.can_cancel(request.user, signup, now),
-                "overlaps": list(signups.overlapping_signups(request.user, shift))
-                if signup is not None and signup.status in (SignUpStatus.CONFIRMED,)
-                else [],
+                "overlaps": overlaps.get(shift.pk, []),
                 "refusal": signups.signup_refusal(request.user, shift, now)
                 if request.user.is_authenticated and signup is None
                 else None,
@@ -143,6 +145,10 @@ def _shift_rows(request, opportunity, now):
             }
         )
     return rows
+
+
+def _confirmed(signup):
+    return signup is not None and signup.status == SignUpStatus.CONFIRMED
 
 
 def _detail(request, opportunity, status=200, error=None, error_shift=None):

@@ -173,6 +173,8 @@ class ShiftViewSet(VolunteeringViewSet):
 
 
 class SignUpFilterSet(WagtailFilterSet):
+    # Each choice is named after its opportunity: read them with the shifts.
+    shift = django_filters.ModelChoiceFilter(queryset=Shift.objects.select_related("opportunity"))
     status = django_filters.ChoiceFilter(label=_("Status"), choices=SignUpStatus.choices)
     attendance = django_filters.ChoiceFilter(label=_("Attendance"), choices=Attendance.choices)
     team = django_filters.ModelChoiceFilter(

@@ -6,6 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.core import mail
 
 from participation.volunteering import attendance, signups
 from participation.volunteering.choices import Attendance, SignUpStatus
@@ -138,8 +139,10 @@ def test_a_correction_from_the_admin_and_a_second_one_is_409(client, committee):
     assert LedgerEntry.objects.count() == 2
 
 
-def test_the_committee_cancels_a_sign_up_in_the_admin_and_the_next_moves_up(client, committee):
-    shift = ShiftFactory(capacity=1)
+def test_the_committee_cancels_a_sign_up_in_the_admin_and_the_next_moves_up(
+    client, committee, django_capture_on_commit_callbacks
+):
+    shift = ShiftFactory(capacity=1, opportunity__title="敬老助餐")
     first, _ = signups.sign_up(shift, volunteer())
     second, _ = signups.sign_up(shift, volunteer())
     client.force_login(committee)
@@ -149,17 +152,19 @@ def test_the_committee_cancels_a_sign_up_in_the_admin_and_the_next_moves_up(clie
         "候补第一位会自动递补"
         in client.get(f"/admin/volunteer_signups/cancel/{first.pk}/").content.decode()
     )
-    assert client.post(f"/admin/volunteer_signups/cancel/{first.pk}/").status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/admin/volunteer_signups/cancel/{first.pk}/").status_code == 302
     second.refresh_from_db()
     assert second.status == SignUpStatus.CONFIRMED
+    assert [m.to for m in mail.outbox] == [[second.user.email]]
+    assert mail.outbox[0].subject == "您已递补成功：敬老助餐"
 
 
 def test_raising_capacity_in_the_shift_form_promotes_and_lowering_below_taken_is_refused(
-    client, committee
+    client, committee, django_capture_on_commit_callbacks
 ):
-    shift = ShiftFactory(capacity=1)
-    for _ in range(3):
-        signups.sign_up(shift, volunteer())
+    shift = ShiftFactory(capacity=1, opportunity__title="敬老助餐")
+    people = [signups.sign_up(shift, volunteer())[0] for _ in range(3)]
     client.force_login(committee)
     url = f"/admin/volunteer_shifts/edit/{shift.pk}/"
 
@@ -176,8 +181,11 @@ def test_raising_capacity_in_the_shift_form_promotes_and_lowering_below_taken_is
             "cancel_deadline": "",
         }
 
-    assert client.post(url, form(3)).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, form(3)).status_code == 302
     assert SignUp.objects.filter(status=SignUpStatus.CONFIRMED).count() == 3
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.user.email for p in people[1:])
+    assert {m.subject for m in mail.outbox} == {"您已递补成功：敬老助餐"}
     response = client.post(url, form(2))
     assert response.status_code == 200 and "已有 3 人报名" in response.content.decode()
 

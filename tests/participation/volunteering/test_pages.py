@@ -5,8 +5,10 @@ visitors, and a fixed number of queries on the list."""
 import datetime
 
 import pytest
+from django.core import mail
 from django.utils import timezone
 
+from home.site_settings import CommunitySettings
 from participation.volunteering import attendance, signups
 from participation.volunteering.choices import Attendance, SignUpStatus
 from participation.volunteering.models import Certificate, LedgerEntry, SignUp
@@ -260,16 +262,21 @@ def test_the_leader_marks_attendance_once_and_bad_input_is_400(client, shift):
     assert client.post(url, {"signup": signup.pk, "action": "delete"}).status_code == 400
 
 
-def test_a_leader_cancels_a_volunteer_and_the_next_moves_up(client, shift):
+def test_a_leader_cancels_a_volunteer_and_the_next_moves_up(
+    client, shift, django_capture_on_commit_callbacks
+):
     first, _ = signups.sign_up(shift, volunteer())
     second, _ = signups.sign_up(shift, volunteer())
     client.force_login(leader_of(shift.opportunity.team))
-    response = client.post(
-        f"/volunteer/shifts/{shift.pk}/roster/", {"signup": first.pk, "action": "cancel"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/volunteer/shifts/{shift.pk}/roster/", {"signup": first.pk, "action": "cancel"}
+        )
     assert response.status_code == 302
     second.refresh_from_db()
     assert second.status == SignUpStatus.CONFIRMED
+    assert [m.to for m in mail.outbox] == [[second.user.email]]
+    assert mail.outbox[0].subject == "您已递补成功：敬老助餐"
 
 
 def test_check_in_by_qr_is_pending_until_the_leader_confirms(client, shift):
@@ -305,7 +312,10 @@ def _credited(shift, user):
     return signup
 
 
-def test_a_certificate_is_issued_once_a_day_printed_and_checked_publicly(client, shift):
+def test_a_certificate_is_issued_once_a_day_printed_and_checked_publicly(client, home, shift):
+    community = CommunitySettings.for_site(home.get_site())
+    community.name, community.hotline = "青梧社区", "6123 4500"
+    community.save()
     user = volunteer()
     user.resident.phone = "139 0000 1234"
     user.resident.save()
@@ -315,13 +325,16 @@ def test_a_certificate_is_issued_once_a_day_printed_and_checked_publicly(client,
     assert response.status_code == 302
     assert client.post("/volunteer/certificates/").status_code == 302
     certificate = Certificate.objects.get()
+    # Issuer and contact (order No. 67): the community's committee and its hotline.
+    assert (certificate.issuer, certificate.contact) == ("青梧社区居民委员会", "6123 4500")
     html = client.get(response["Location"]).content.decode()
     for text in (
         "志愿服务记录证明",
         certificate.number,
         "敬老助餐",
         "2 小时",
-        "社区居民委员会",
+        "<dt>出具单位</dt><dd>青梧社区居民委员会</dd>",
+        "<dt>联系方式</dt><dd>6123 4500</dd>",
         "盖章",
         "<svg",
     ):
@@ -334,6 +347,22 @@ def test_a_certificate_is_issued_once_a_day_printed_and_checked_publicly(client,
     anonymous_ok(check)
     assert client.get("/volunteer/certificates/ZYFW-0000-000000/check/").status_code == 404
     assert client.get(response["Location"]).status_code == 302  # log in first
+
+
+def test_the_certificate_issuer_and_contact_settings_win_over_the_community(
+    client, home, shift, settings
+):
+    community = CommunitySettings.for_site(home.get_site())
+    community.name, community.hotline = "青梧社区", "6123 4500"
+    community.save()
+    settings.LINLI_VOLUNTEER_ISSUER = "青梧社区志愿者协会"
+    settings.LINLI_VOLUNTEER_CONTACT = "6123 4599"
+    user = volunteer()
+    _credited(shift, user)
+    client.force_login(user)
+    client.post("/volunteer/certificates/")
+    certificate = Certificate.objects.get()
+    assert (certificate.issuer, certificate.contact) == ("青梧社区志愿者协会", "6123 4599")
 
 
 def test_nobody_else_opens_a_certificate_and_no_hours_no_certificate(client, shift):

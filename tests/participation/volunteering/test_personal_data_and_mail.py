@@ -50,6 +50,12 @@ def test_deleting_an_account_frees_seats_keeps_the_ledger_and_drops_the_name(
         personal_data.delete_account(user)
     waiting.refresh_from_db()
     assert waiting.status == SignUpStatus.CONFIRMED
+    promotions = [
+        m for m in mail.outbox if m.subject.startswith(("您已递补成功", "有名额为您保留"))
+    ]
+    assert [(m.to, m.subject) for m in promotions] == [
+        ([waiting.user.email], f"您已递补成功：{coming.opportunity.title}")
+    ]
     assert not SignUp.objects.filter(pk__lt=waiting.pk, shift=coming).exists()
     assert LedgerEntry.objects.count() == 1
     account = TimeBankAccount.objects.get()

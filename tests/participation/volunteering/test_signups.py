@@ -27,6 +27,14 @@ def statuses(shift):
     return list(SignUp.objects.filter(shift=shift).order_by("pk").values_list("status", flat=True))
 
 
+def assert_promotion_mails(shift, promoted, subject):
+    """Exactly one promotion mail to each promoted person and to nobody else, saying
+    ``subject`` (您已递补成功 confirmed, 有名额为您保留 offered) about ``shift``."""
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(s.user.email for s in promoted)
+    for message in mail.outbox:
+        assert subject in message.subject and shift.opportunity.title in message.subject
+
+
 def test_confirmed_while_seats_remain_then_waitlisted_in_order_of_arrival():
     shift = ShiftFactory(capacity=2)
     people = fill(shift, 4)
@@ -145,13 +153,17 @@ def test_nobody_cancels_someone_elses_sign_up_as_a_volunteer():
     assert statuses(shift) == ["confirmed"]
 
 
-def test_raising_the_capacity_promotes_as_many_as_the_new_seats():
+def test_raising_the_capacity_promotes_as_many_as_the_new_seats(
+    django_capture_on_commit_callbacks,
+):
     shift = ShiftFactory(capacity=1)
-    fill(shift, 4)
-    promoted = signups.set_capacity(shift, 3)
+    people = fill(shift, 4)
+    with django_capture_on_commit_callbacks(execute=True):
+        promoted = signups.set_capacity(shift, 3)
     assert len(promoted) == 2
     assert statuses(shift) == ["confirmed", "confirmed", "confirmed", "waitlisted"]
     assert Shift.objects.get(pk=shift.pk).taken == 3
+    assert_promotion_mails(shift, people[1:3], "您已递补成功")
 
 
 def test_capacity_cannot_drop_below_the_seats_taken():
@@ -177,10 +189,14 @@ def test_a_stale_admin_copy_never_writes_the_seat_counter():
     assert Shift.objects.get(pk=shift.pk).taken == 2
 
 
-def test_a_no_show_marked_before_the_start_frees_the_seat_for_the_next():
+def test_a_no_show_marked_before_the_start_frees_the_seat_for_the_next(
+    django_capture_on_commit_callbacks,
+):
     shift = ShiftFactory(capacity=1)
     first, second = fill(shift, 2)
-    attendance.mark(first, Attendance.NO_SHOW, volunteer())
+    with django_capture_on_commit_callbacks(execute=True):
+        attendance.mark(first, Attendance.NO_SHOW, volunteer())
+    assert_promotion_mails(shift, [second], "您已递补成功")
     first.refresh_from_db()
     assert (first.status, first.attendance) == ("cancelled", "no_show")
     assert statuses(shift) == ["cancelled", "confirmed"]
@@ -200,24 +216,34 @@ def test_close_to_the_start_a_freed_seat_is_offered_and_can_be_claimed():
     assert second.status == SignUpStatus.CONFIRMED
 
 
-def test_an_expired_offer_goes_to_the_next_person():
+def test_an_expired_offer_goes_to_the_next_person(django_capture_on_commit_callbacks):
     shift = move_shift(ShiftFactory(capacity=1), datetime.timedelta(hours=10))
     first, second, third = fill(shift, 3)
-    signups.cancel(first, by=first.user)
+    with django_capture_on_commit_callbacks(execute=True):
+        signups.cancel(first, by=first.user)
+    assert_promotion_mails(shift, [second], "有名额为您保留")
+    mail.outbox.clear()
     later = timezone.now() + datetime.timedelta(hours=4)
-    assert signups.expire_offers(later) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert signups.expire_offers(later) == 1
     assert statuses(shift) == ["cancelled", "cancelled", "offered"]
+    assert_promotion_mails(shift, [third], "有名额为您保留")
     with pytest.raises(SignUpRefused):
         signups.claim_offer(second, second.user, now=later)
 
 
-def test_claiming_an_offer_after_its_window_hands_it_on():
+def test_claiming_an_offer_after_its_window_hands_it_on(django_capture_on_commit_callbacks):
     shift = move_shift(ShiftFactory(capacity=1), datetime.timedelta(hours=10))
     first, second, third = fill(shift, 3)
     signups.cancel(first, by=first.user)
-    with pytest.raises(SignUpRefused, match="过期"):
-        signups.claim_offer(second, second.user, now=timezone.now() + datetime.timedelta(hours=4))
+    later = timezone.now() + datetime.timedelta(hours=4)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(SignUpRefused, match="过期"),
+    ):
+        signups.claim_offer(second, second.user, now=later)
     assert statuses(shift) == ["cancelled", "cancelled", "offered"]
+    assert_promotion_mails(shift, [third], "有名额为您保留")
 
 
 def test_a_new_sign_up_never_jumps_an_expired_offer_queue():
