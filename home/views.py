@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -8,6 +7,7 @@ from django.utils.translation import gettext as _
 from home.display import DISPLAY_MODES, STANDARD
 from home.notices.choices import NoticeCategory
 from portal.page_cache import cache_anonymous
+from portal.paging import page_or_404
 from portal.search.results import RankedHits
 
 MAX_QUERY_LENGTH = 100
@@ -24,11 +24,9 @@ def search(request):
     results = hits = None
     if query:
         hits = RankedHits(query, request)
-        paginator = Paginator(hits, RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage) as exc:
-            raise Http404(_("There is no such page of results.")) from exc
+        results = page_or_404(
+            hits, RESULTS_PER_PAGE, request.GET.get("page"), _("There is no such page of results.")
+        )
     return TemplateResponse(
         request,
         "home/search.html",

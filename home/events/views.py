@@ -2,7 +2,6 @@
 
 import datetime
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from home.events import grid, ical
 from home.events.choices import EventCategory
 from home.events.recurrence import next_occurrences, occurrences
 from home.events.wording import describe_rule, short_month_note
+from portal.paging import page_or_404
 
 PAST_PER_PAGE = 30
 FEED_DAYS_BACK, FEED_DAYS_AHEAD = 31, 366
@@ -91,11 +91,12 @@ def month_view(page, request, year=None, month=None):
 def past_view(page, request):
     today = timezone.localdate()
     category = _category(request.GET)
-    paginator = Paginator(grid.past(_events(page, category), today), PAST_PER_PAGE)
-    try:
-        occurrences = paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404(_("There is no such page of past events.")) from exc
+    occurrences = page_or_404(
+        grid.past(_events(page, category), today),
+        PAST_PER_PAGE,
+        request.GET.get("page"),
+        _("There is no such page of past events."),
+    )
     return page.render(
         request,
         template="home/event_calendar_past.html",

@@ -7,7 +7,6 @@ to logged-in verified residents only; others get a link to log in.
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
@@ -23,6 +22,7 @@ from home.mottos.submissions import TooManySubmissions, resubmit
 from home.mottos.submissions import submit as submit_motto
 from participation.formtools import autofocus_first_error
 from participation.permissions import resident_profile
+from portal.paging import page_or_404
 
 PER_PAGE = 12
 
@@ -51,11 +51,12 @@ def gallery(page, request):
         mottos = mottos.filter(theme=active["theme"])
     if "kind" in active:
         mottos = mottos.filter(kind=active["kind"])
-    paginator = Paginator(mottos.in_gallery_order().with_card_relations(), PER_PAGE)
-    try:
-        current = paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage) as exc:
-        raise Http404(_("There is no such page of mottos.")) from exc
+    current = page_or_404(
+        mottos.in_gallery_order().with_card_relations(),
+        PER_PAGE,
+        request.GET.get("page"),
+        _("There is no such page of mottos."),
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return page.render(

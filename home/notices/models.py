@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Case, Q, When
 from django.http import Http404
@@ -24,6 +23,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.notices.choices import NoticeCategory, NoticeIssuer
 from portal.page_cache import CachedPageMixin
+from portal.paging import page_or_404
 
 LIST_THUMBNAIL = "fill-240x160"
 
@@ -120,13 +120,12 @@ class NoticeIndexPage(CachedPageMixin, RoutablePageMixin, Page):
         from participation.households.models import Building
 
         notices, active = self.filtered_notices(request.GET)
-        paginator = Paginator(
-            notices.in_display_order().with_list_relations(), settings.NOTICES_PER_PAGE
+        page = page_or_404(
+            notices.in_display_order().with_list_relations(),
+            settings.NOTICES_PER_PAGE,
+            request.GET.get("page"),
+            _("There is no such page of notices."),
         )
-        try:
-            page = paginator.page(request.GET.get("page") or 1)
-        except (PageNotAnInteger, EmptyPage) as exc:
-            raise Http404(_("There is no such page of notices.")) from exc
         query = request.GET.copy()
         query.pop("page", None)
         return self.render(

@@ -10,10 +10,8 @@ import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import InvalidPage, Paginator
 from django.db import transaction
 from django.db.models import Q
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -63,6 +61,7 @@ from participation.households.models import Building
 from participation.trail import ActorRole
 from participation.votes.results import VERDICT_LABELS, vote_result, winner_label
 from portal.page_cache import cache_anonymous
+from portal.paging import page_or_404
 
 PER_PAGE = 20
 COMMENTS_PER_PAGE = 50
@@ -116,11 +115,12 @@ def proposal_list(request):
         context["columns"] = queries.board(proposals)
         as_cards(proposal for _, column in context["columns"] for proposal in column)
     else:
-        paginator = Paginator(queries.ordered(proposals, sort), PER_PAGE)
-        try:
-            items = paginator.page(request.GET.get("page") or 1)
-        except InvalidPage as exc:
-            raise Http404(_("There is no such page of proposals.")) from exc
+        items = page_or_404(
+            queries.ordered(proposals, sort),
+            PER_PAGE,
+            request.GET.get("page"),
+            _("There is no such page of proposals."),
+        )
         items.object_list = as_cards(queries.with_buildings(items.object_list))
         context["items"] = items
     return TemplateResponse(request, "participation/proposal_list.html", context)
@@ -152,12 +152,13 @@ def _comment_page(request, proposal, user):
     """The page of comments asked for (``?page=``, ``COMMENTS_PER_PAGE`` a page, oldest
     first); a page that does not exist is a 404. Re-rendering after a refused POST shows
     the first page."""
-    paginator = Paginator(_comments(proposal, user), COMMENTS_PER_PAGE)
     number = request.GET.get("page") if request.method == "GET" else None
-    try:
-        return paginator.page(number or 1)
-    except InvalidPage as exc:
-        raise Http404(_("There is no such page of comments.")) from exc
+    return page_or_404(
+        _comments(proposal, user),
+        COMMENTS_PER_PAGE,
+        number,
+        _("There is no such page of comments."),
+    )
 
 
 def _comment_url(comment, user):

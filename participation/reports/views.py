@@ -12,7 +12,6 @@ import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import InvalidPage, Paginator
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -36,6 +35,7 @@ from participation.reports.permissions import (
     report_refusal,
 )
 from portal.page_cache import cache_anonymous
+from portal.paging import page_or_404
 from portal.qr import qr_svg
 
 PER_PAGE = 20
@@ -53,11 +53,12 @@ def report_board(request):
     category = choice_param(request, "category", Category.values, _("There is no such category."))
     building = building_param(request)
     now = timezone.now()
-    paginator = Paginator(queries.board(now, status, category, building), PER_PAGE)
-    try:
-        items = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as exc:
-        raise Http404(_("There is no such page of reports.")) from exc
+    items = page_or_404(
+        queries.board(now, status, category, building),
+        PER_PAGE,
+        request.GET.get("page"),
+        _("There is no such page of reports."),
+    )
     filters = [("status", status), ("category", category), ("building", building and building.pk)]
     local = timezone.localtime(now)
     return TemplateResponse(
