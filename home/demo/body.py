@@ -19,6 +19,8 @@ from home.demo.community import CONTACTS
 
 WEEKDAYS = "一二三四五六日"
 _DATE_TOKEN = re.compile(r"\{(d|md)([+-]\d+)\}")
+# Home-page blocks that show live content and take only a heading (home.blocks).
+LIVE_SECTIONS = ("open_votes", "open_consultations", "volunteers_needed")
 
 
 def chinese_date(day, weekday=True):
@@ -56,8 +58,9 @@ def stream(items, base, images):
 
     Items are strings (headings and paragraphs, see the module docstring) or tuples:
     ("contact", key in CONTACTS), ("table", table dict), ("image", image title, caption,
-    alt text), ("open_votes", heading) on the home page. ``images`` maps image titles
-    to wagtail Images.
+    alt text), and on the home page a live section that takes only a heading, such as
+    ("open_votes", heading) or ("volunteers_needed", heading) (``LIVE_SECTIONS``).
+    ``images`` maps image titles to wagtail Images.
     """
     blocks = []
     for item in items:
@@ -67,8 +70,8 @@ def stream(items, base, images):
             blocks.append(contact_block(item[1]))
         elif item[0] == "table":
             blocks.append(table_block(item[1], base))
-        elif item[0] == "open_votes":
-            blocks.append({"type": "open_votes", "value": {"heading": item[1]}})
+        elif item[0] in LIVE_SECTIONS:
+            blocks.append({"type": item[0], "value": {"heading": item[1]}})
         elif item[0] == "image":
             blocks.append(image_block(images[item[1]], item[2], item[3]))
         else:

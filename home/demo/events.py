@@ -1,11 +1,13 @@
-"""The demo's event calendar: 20-odd events from last month to three months ahead.
+"""The demo's event calendar: over 20 events from last month to three months ahead.
 
 Dates are worked out from the day the demo is loaded, as the notices' are: 联企日 on
 the 15th of every month (one moved), a weekly 读书会 (one Saturday cancelled), the
 重阳节 敬老茶话会 on 农历九月初九, 写春联 on 腊月二十, a 暑托班 series next summer, a
 智能手机课堂 for elderly residents on the first Tuesday of each month, and one-off
-events in between. Events are looked up by slug, so a second run adds only what is
-missing and leaves editors' changes alone.
+events in between. Some fall once a year, so enough one-off events sit within weeks
+of the load date that at least 20 events have a date between a month ago and three
+months ahead, whenever the demo is loaded. Events are looked up by slug, so a second
+run adds only what is missing and leaves editors' changes alone.
 """
 
 import datetime
@@ -214,6 +216,36 @@ def demo_events(today):
             "<p>请吃过早饭再来，带上身份证。</p>", _t("8:30"), _t("15:30"),
             organiser="澜江市中心血站 · 青梧社区志愿服务队",
         ),
+        DemoEvent(
+            "yijian-fuwu", "爱心义剪", "volunteer", today + datetime.timedelta(days=3),
+            "党群服务中心一楼便民服务室", "美发店的师傅免费为老人剪头发，行动不便的可以预约上门。",
+            "<p>请提前一天到居委会或找楼栋长预约上门服务。</p>", _t("9:00"), _t("11:30"),
+            organiser="青梧社区志愿服务队 · 梧桐美发店",
+        ),
+        DemoEvent(
+            "xianzhi-jiaohuan", "闲置物品交换集市", "community", today - datetime.timedelta(days=6),
+            "小区东门内空地", "旧书、玩具、小家电以物换物，不收钱。",
+            "<p>请带干净、能用的物品，剩下的由志愿者捐给困难家庭。</p>", _t("9:00"), _t("11:00"),
+        ),
+        DemoEvent(
+            "huiben-gushihui", "儿童绘本故事会", "children", today + datetime.timedelta(days=12),
+            LIBRARY, "3–8岁的孩子听故事、做手工，家长陪同。",
+            "<p>志愿者妈妈讲故事，每场限20个家庭。</p>", _t("10:00"), _t("11:00"),
+            organiser="青梧社区志愿服务队",
+        ),
+        DemoEvent(
+            "xiangqi-youyisai", "楚河汉界 象棋友谊赛", "elderly",
+            today + datetime.timedelta(days=33), "综合楼A座二层活动室",
+            "各楼栋的象棋爱好者以棋会友，老少都可参加。",
+            "<p>请在比赛前一周到居委会登记，棋盘棋子由活动室提供。</p>", _t("14:00"), _t("17:00"),
+            organiser="青梧社区老年协会",
+        ),
+        DemoEvent(
+            "sheying-zhan", "社区摄影展：我们的青梧", "culture",
+            today + datetime.timedelta(days=45), HALL, "展出居民拍摄的小区风景和日常生活。",
+            "<p>欢迎居民投稿，每人最多三张，交到党群服务中心一楼综合窗口。</p>",
+            _t("9:00"), _t("17:00"),
+        ),
     ]  # fmt: skip
 
 
@@ -249,25 +281,31 @@ def load_events(home, user):
     for spec in demo_events(today):
         if spec.slug in existing:
             continue
-        page = EventPage(
-            title=spec.title,
-            slug=spec.slug,
-            category=spec.category,
-            summary=spec.summary,
-            start_date=spec.start_date,
-            end_date=spec.end_date,
-            all_day=spec.start_time is None,
-            start_time=spec.start_time,
-            end_time=spec.end_time,
-            location=spec.location,
-            organiser=spec.organiser,
-            body=[{"type": "paragraph", "value": spec.body}],
-            **spec.rule,
-        )
-        page.exceptions = [EventException(**change) for change in spec.changes]
+        page = build_page(spec)
         publish_child(calendar, page, user, timezone.now() - datetime.timedelta(days=40))
         made += 1
     return made
+
+
+def build_page(spec):
+    """The unsaved EventPage, with its exceptions, for one demo event."""
+    page = EventPage(
+        title=spec.title,
+        slug=spec.slug,
+        category=spec.category,
+        summary=spec.summary,
+        start_date=spec.start_date,
+        end_date=spec.end_date,
+        all_day=spec.start_time is None,
+        start_time=spec.start_time,
+        end_time=spec.end_time,
+        location=spec.location,
+        organiser=spec.organiser,
+        body=[{"type": "paragraph", "value": spec.body}],
+        **spec.rule,
+    )
+    page.exceptions = [EventException(**change) for change in spec.changes]
+    return page
 
 
 def link_signup_sheets():

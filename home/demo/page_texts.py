@@ -1,8 +1,8 @@
 """Texts of the demo's fixed pages: home page, 社区简介, 办事指南, 隐私说明.
 
 Each page is a dict: title, slug, show_in_menus, intro (HTML) and body, a list whose
-items are strings (see ``home.demo.body``), ("contact", key) or ("image", title, caption,
-alt text).
+items are strings (see ``home.demo.body``), ("contact", key), ("image", title, caption,
+alt text) or, on the home page, a live section with its heading ("open_votes", heading).
 """
 
 HOME = {
@@ -14,6 +14,7 @@ HOME = {
     ),
     "body": [
         ("open_votes", "正在进行的表决"),
+        ("volunteers_needed", "这些志愿服务还缺人"),
         "## 常用服务",
         "<ul><li>居住证明、老年人优待证、高龄津贴：到党群服务中心一层综合窗口办理</li>"
         "<li>报修水电、电梯、门禁：打物业24小时电话 6123 4520</li>"

@@ -1,10 +1,11 @@
-"""A read-only panel on the event edit page: the next 12 dates the rule gives."""
+"""A read-only panel on the event edit page: the next 12 dates the rule gives, and what
+happens in months without the event's day (as the public event page says)."""
 
 from django.utils import timezone
 from wagtail.admin.panels import Panel
 
 from home.events.recurrence import next_occurrences
-from home.events.wording import describe_rule
+from home.events.wording import describe_rule, short_month_note
 
 
 class OccurrencePreviewPanel(Panel):
@@ -19,6 +20,7 @@ class OccurrencePreviewPanel(Panel):
                 try:
                     context["occurrences"] = next_occurrences(event, timezone.localdate(), 12)
                     context["description"] = describe_rule(event)
+                    context["short_month_note"] = short_month_note(event)
                 except (AttributeError, TypeError, ValueError):
                     pass  # an incomplete rule: the form's own errors say what is missing
             return context

@@ -3,6 +3,7 @@ for the event page and the admin preview."""
 
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from home.events import lunar
 from home.events.choices import Ordinal, Repeat, Weekday
@@ -10,14 +11,15 @@ from home.events.choices import Ordinal, Repeat, Weekday
 
 def describe_rule(event):
     """One sentence for the rule, then how it ends; the empty string for one date.
-    Monthly on day 29–31 says what happens in the months without that day
-    (RFC 5545: they have no occurrence) and points to "last day of the month"."""
+    What happens in the months without the day of a monthly rule on day 29–31 is
+    said apart, by `short_month_note`."""
     rule, first = event.rule, event.start_date
     n = rule.interval or 1
     if not rule.repeat:
         return ""
     if rule.repeat == Repeat.WEEKLY:
-        days = "、".join(str(Weekday(day).label) for day in rule.weekdays or (first.weekday(),))
+        joiner = pgettext("list separator", ", ")
+        days = joiner.join(str(Weekday(day).label) for day in rule.weekdays or (first.weekday(),))
         if n > 1:
             text = _("Every %(n)s weeks on %(days)s") % {"n": n, "days": days}
         else:
@@ -52,7 +54,11 @@ def describe_rule(event):
 
 
 def short_month_note(event):
-    """What happens in months without the event's day of the month, or ''."""
+    """What happens in months without the event's day of the month, or ''.
+
+    RFC 5545 §3.3.10: a BYMONTHDAY that a month does not have is ignored, so those
+    months have no occurrence; the note says so and points to "last day of the month",
+    for the public page and the admin preview alike."""
     if event.rule.repeat == Repeat.MONTHLY_DAY and event.start_date.day > 28:
         return _(
             "Months without a day %(day)s have no meeting. To meet on the last day of "

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -190,7 +190,8 @@ def _detail(request, proposal, status=200, error=None, comment_form=None):
     for comment in comments:
         # Formatted here, not by two |date filters per comment: 50 a page.
         local = timezone.localtime(comment.created_at)
-        comment.time_iso, comment.time_label = local.isoformat(), local.strftime("%Y-%m-%d %H:%M")
+        comment.time_iso = local.isoformat()
+        comment.time_label = formats.date_format(local, "DATETIME_FORMAT")
         comment.editable = can_edit_comment(user, comment)
         comment.reportable = can_report_comment(user, comment)
     images = list(proposal.images.select_related("image"))

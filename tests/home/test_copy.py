@@ -43,3 +43,39 @@ def test_feed_link_is_labelled_for_people_and_comes_after_the_notices(client, no
     assert "订阅新通知" in main
     assert "RSS" not in main
     assert main.index("电梯年检") < main.index("订阅新通知")
+
+
+def test_a_proposal_page_gives_dates_in_chinese(client, home):
+    from participation.consultations.choices import CommentState
+    from tests.factories.consultations import CommentFactory, ProposalFactory
+
+    def at(*parts):
+        return timezone.make_aware(datetime.datetime(*parts))
+
+    proposal = ProposalFactory(
+        title="北门增设充电桩",
+        supports_close_at=at(2030, 1, 30, 18, 0),
+        meeting_on=datetime.date(2030, 1, 8),
+        comments_close_at=at(2030, 1, 20, 18, 0),
+    )
+    type(proposal).objects.filter(pk=proposal.pk).update(
+        answer="居委会已联系供电公司。", answered_at=at(2026, 12, 3, 9, 30)
+    )
+    CommentFactory(proposal=proposal, created_at=at(2026, 12, 1, 10, 0))
+    CommentFactory(
+        proposal=proposal,
+        state=CommentState.HIDDEN,
+        hidden_at=at(2026, 12, 2, 8, 0),
+        hidden_reason="含有住户电话",
+    )
+    html = client.get(proposal.get_absolute_url()).content.decode()
+    main = re.sub(r'datetime="[^"]*"', "", html.split("<main", 1)[1].split("</main>", 1)[0])
+    for shown in (
+        "附议截止日期：2030年1月30日。",  # the supports sentence
+        "发布于 2026年12月3日 09:30",  # the answer
+        "已隐藏（2026年12月2日）",  # the hidden comment
+        "2030年1月8日",  # the meeting
+        "2026年12月1日 10:00",  # the visible comment
+    ):
+        assert shown in main, shown
+    assert not ISO_DATE.search(main), ISO_DATE.search(main)

@@ -63,9 +63,9 @@ def test_every_message_is_translated():
 def test_compiled_catalogue_matches_the_source():
     compiled = polib.mofile(str(CATALOGUE.with_suffix(".mo")))
     source = polib.pofile(str(CATALOGUE))
-    singular = {e.msgid: e.msgstr for e in compiled if e.msgid and not e.msgid_plural}
+    singular = {(e.msgctxt, e.msgid): e.msgstr for e in compiled if e.msgid and not e.msgid_plural}
     assert singular == {
-        e.msgid: e.msgstr for e in source.translated_entries() if not e.msgid_plural
+        (e.msgctxt, e.msgid): e.msgstr for e in source.translated_entries() if not e.msgid_plural
     }
 
 

@@ -4,6 +4,7 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from portal.qr import qr_svg
 from tests.factories.pages import make_notice, make_standard_page
+from tests.factories.votes import make_building
 
 
 @pytest.fixture
@@ -59,13 +60,18 @@ def test_notice_page_renders_every_block(client, notice_index, image):
 
 
 def test_notice_poster_has_qr_code_pointing_at_the_notice(client, notice_index):
-    notice = make_notice(notice_index, title="消防演练通知", urgent=True)
+    fourth, third = make_building("4号楼"), make_building("3号楼")
+    make_building("5号楼")
+    notice = make_notice(notice_index, title="消防演练通知", urgent=True, buildings=[fourth, third])
     response = client.get(notice.url + "poster/")
     expected_target = f"http://testserver/n/{notice.pk}/"
     assert response.status_code == 200
     assert response.context["qr_target"] == expected_target
-    assert qr_svg(expected_target) in response.content.decode()
-    assert "消防演练通知" in response.content.decode()
+    html = response.content.decode()
+    assert qr_svg(expected_target) in html
+    assert "消防演练通知" in html
+    assert '<p class="poster__for">面向 3号楼、4号楼</p>' in html
+    assert "5号楼" not in html
 
 
 def test_standard_page_renders(client, home):

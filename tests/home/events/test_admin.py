@@ -124,4 +124,5 @@ def test_the_edit_page_previews_the_next_12_dates(client, editor, calendar, monk
     assert html.count("<li>2026年12月31日") == 1
     assert "2027年1月31日 星期日 — 已取消" in html
     assert "2027年2月" not in html  # no 31 February: skipped, as the rule says
+    assert "没有31日的月份不举行" in html and "“每月最后一天”" in html
     assert 'type="checkbox" name="weekdays"' in html

@@ -53,3 +53,22 @@ def test_an_event_links_to_its_sign_up_sheet_only_while_the_sheet_is_published(c
     sheet.save()
     assert f'href="/volunteer/{sheet.pk}/"' not in client.get(event.url).content.decode()
     assert client.get(f"/volunteer/{sheet.pk}/").status_code == 404
+
+
+def _when(html):
+    """The text of the page's "When" fact, tags left out."""
+    import re
+
+    fact = html.split('<dl class="event__facts">')[1].split("</dd>")[0]
+    return " ".join(re.sub(r"<[^>]+>", " ", fact).split())
+
+
+def test_the_rule_and_time_are_joined_with_the_punctuation_of_the_language(client, fixture_events):
+    reading_club = fixture_events[1]
+    chinese = _when(client.get(reading_club.url).content.decode())
+    assert "每周二、周四，至2027年3月31日为止， 19:00–20:30" in chinese
+    client.get("/language/en/?next=/")
+    english = _when(client.get(reading_club.url).content.decode())
+    assert "Every week on Tuesday, Thursday" in english
+    assert english.endswith(", 19:00–20:30")
+    assert "、" not in english and "，" not in english

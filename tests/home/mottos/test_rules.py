@@ -4,6 +4,7 @@ family is shown (a family name, with or without its building, needs consent)."""
 import pytest
 
 from home.mottos.choices import FamilyDisplay
+from home.mottos.models import FamilyMotto
 from home.mottos.rules import (
     couplet_errors,
     han_characters,
@@ -12,6 +13,7 @@ from home.mottos.rules import (
     shown_family,
     tone_hint,
 )
+from tests.factories.mottos import couplet_fields
 
 
 def test_punctuation_and_spaces_do_not_count():
@@ -51,6 +53,20 @@ def test_the_horizontal_scroll_is_two_to_eight_characters():
 def test_the_tone_pattern_is_only_a_hint():
     assert tone_hint("天增岁月人增寿", "春满乾坤福满门") == ""
     assert "颠倒" in tone_hint("百善孝为先", "万事和为贵")
+    assert couplet_errors("百善孝为先", "万事和为贵") == []
+
+
+def test_a_couplet_with_the_tones_the_wrong_way_round_is_saved(theme):
+    """The model's validation (the form's, the admin's and the import's) lets it through."""
+    motto = FamilyMotto(
+        theme=theme,
+        family_display=FamilyDisplay.ANONYMOUS,
+        **couplet_fields("百善孝为先", "万事和为贵", "孝悌传家"),
+    )
+    assert tone_hint(motto.upper_line, motto.lower_line)
+    motto.clean()
+    motto.save()
+    assert FamilyMotto.objects.filter(upper_line="百善孝为先").exists()
 
 
 def test_a_character_with_several_readings_may_take_the_fitting_one():

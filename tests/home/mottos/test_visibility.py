@@ -1,11 +1,16 @@
 """A motto is public only once approved: never a draft, a submission in review or one
-sent back, on the gallery, its page, its print view or the search; approval publishes."""
+sent back, on the gallery, its page, its print view, the search or a feed (mottos have
+no feed of their own; the check is that none of the site's feeds ever carries one);
+approval publishes."""
 
 import pytest
+from django.utils import timezone
 
 from home.mottos.models import FamilyMotto
+from tests.factories.events import make_calendar, make_event
 from tests.factories.households import verified_resident
 from tests.factories.mottos import couplet_fields, make_motto, submit_for_moderation
+from tests.factories.pages import make_notice
 
 
 def _task_state(motto):
@@ -31,13 +36,38 @@ def pending(gallery, theme):
     return submit_for_moderation(motto, resident)
 
 
-def _everywhere(client, motto):
+@pytest.fixture
+def feeds(home, notice_index):
+    """The site's feeds, each with an item: the notices' RSS and Atom, the events' iCal."""
+    calendar = make_calendar(home)
+    make_notice(notice_index, title="春节期间垃圾清运时间调整")
+    make_event(calendar, title="写春联送福字", start_date=timezone.localdate())
+    return ["/notices/feed/", "/notices/feed/atom/", "/events/ical/"]
+
+
+def _feeds(client, feeds):
+    """Every feed's text; each must answer and carry its own item."""
+    texts = {}
+    for url in feeds:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        texts[url] = response.content.decode()
+        assert "垃圾清运" in texts[url] or "写春联" in texts[url], url
+    return texts
+
+
+def _everywhere(client, motto, feeds):
     search = client.get("/search/", {"q": "千山秀"})
     pages = {
         "gallery": client.get("/mottos/").content.decode(),
         "search": " ".join(hit.url or "" for hit in search.context["results"]),
+        **_feeds(client, feeds),
     }
     return pages, client.get(f"/mottos/{motto.pk}/"), client.get(f"/mottos/{motto.pk}/print/")
+
+
+def _in_no_feed(pages, feeds):
+    return all("千山秀" not in pages[url] for url in feeds)
 
 
 def test_a_submission_is_not_live_and_is_in_the_workflow(pending):
@@ -47,26 +77,28 @@ def test_a_submission_is_not_live_and_is_in_the_workflow(pending):
     assert pending.latest_revision is not None
 
 
-def test_a_motto_in_review_is_nowhere_public(client, pending):
-    pages, detail, printed = _everywhere(client, pending)
+def test_a_motto_in_review_is_nowhere_public(client, pending, feeds):
+    pages, detail, printed = _everywhere(client, pending, feeds)
     assert "千山秀" not in pages["gallery"]
+    assert _in_no_feed(pages, feeds)
     assert f"/mottos/{pending.pk}/" not in pages["search"]
     assert detail.status_code == 404 and printed.status_code == 404
 
 
-def test_a_sent_back_motto_is_nowhere_public(client, pending, editor):
+def test_a_sent_back_motto_is_nowhere_public(client, pending, editor, feeds):
     _act(pending, editor, "reject", comment="请把横批写成四个字。")
-    pages, detail, printed = _everywhere(client, pending)
+    pages, detail, printed = _everywhere(client, pending, feeds)
     assert "千山秀" not in pages["gallery"]
+    assert _in_no_feed(pages, feeds)
     assert f"/mottos/{pending.pk}/" not in pages["search"]
     assert detail.status_code == 404 and printed.status_code == 404
 
 
-def test_approval_publishes_it_everywhere(client, pending, editor):
+def test_approval_publishes_it_everywhere(client, pending, editor, feeds):
     _act(pending, editor, "approve")
     pending.refresh_from_db()
     assert pending.live
-    pages, detail, printed = _everywhere(client, pending)
+    pages, detail, printed = _everywhere(client, pending, feeds)
     assert "千山秀" in pages["gallery"]
     assert f"/mottos/{pending.pk}/" in pages["search"]
     assert detail.status_code == 200 and printed.status_code == 200

@@ -3,6 +3,7 @@ no half-written records, idempotent double submissions, no cookie for anonymous
 visitors, and a fixed number of queries on the list."""
 
 import datetime
+import re
 
 import pytest
 from django.core import mail
@@ -339,6 +340,10 @@ def test_a_certificate_is_issued_once_a_day_printed_and_checked_publicly(client,
         "<svg",
     ):
         assert text in html, text
+    day = certificate.service_from
+    sentence = html.split('class="certificate__text">')[1].split("</p>")[0]
+    assert f"于 {day.year}年{day.month}月{day.day}日 至" in sentence
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", sentence)
     client.logout()
     check = client.get(f"/volunteer/certificates/{certificate.number}/check/")
     text = check.content.decode()
