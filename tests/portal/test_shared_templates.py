@@ -189,3 +189,23 @@ def test_an_admin_form_sends_a_file_or_offers_cancel_only_when_its_page_asks():
     assert '<a href="/back/" class="button button-secondary">Cancel</a>' in both
     assert '<button type="submit" class="button">Make the account</button>' in plain
     assert 'role="alert"><p>That unit has an account already.</p>' in plain
+
+
+def test_the_admin_trail_lists_every_step_oldest_first_with_its_note():
+    steps = [
+        SimpleNamespace(
+            created_at=timezone.make_aware(datetime.datetime(2026, 11, day, 9, 30)),
+            get_status_display=lambda status=status: status,
+            get_role_display=lambda: "居委会",
+            note=note,
+        )
+        for day, status, note in ((2, "已受理", ""), (3, "已办结", "已更换灯泡"))
+    ]
+    with translation.override("zh-hans"):
+        html = render_to_string("includes/admin_trail.html", {"steps": steps})
+    assert "<h2>进度记录</h2>" in html
+    items = re.findall(r"<li>(.*?)</li>", html)
+    assert items == [
+        "2026-11-02 09:30 · 已受理 · 居委会",
+        "2026-11-03 09:30 · 已办结 · 居委会 — 已更换灯泡",
+    ]
