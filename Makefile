@@ -38,6 +38,7 @@ run: setup
 	$(UMASK) $(PY) manage.py load_demo_community --quiet
 	$(UMASK) $(PY) manage.py vote_schedule
 	$(UMASK) $(PY) manage.py report_schedule
+	$(UMASK) $(PY) manage.py prune_tasks
 	$(UMASK) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The same site with production settings under gunicorn + whitenoise, over plain http

@@ -43,6 +43,12 @@ class CloseVoteFormatter(_WithReason):
     message = _("Closed the vote")
 
 
+# A voided paper ballot's entry is on the vote; its data names the voter as the roll
+# shows them (``voter``, in a residents' vote "name · flat") and, since issue 10, the
+# roll entry's id (``roll_entry``), so deleting the account can find and rewrite it.
+BALLOT_VOIDED = "linli.vote.paper_ballot_voided"
+
+
 class VoidBallotFormatter(LogFormatter):
     label = _("Void paper ballot")
 
@@ -59,7 +65,7 @@ def register_vote_log_actions(actions):
     for action, label, message in VOTE_ACTIONS:
         actions.register_action(action, label, message)
     actions.register_action("linli.vote.close")(CloseVoteFormatter)
-    actions.register_action("linli.vote.paper_ballot_voided")(VoidBallotFormatter)
+    actions.register_action(BALLOT_VOIDED)(VoidBallotFormatter)
 
 
 # Joining or leaving these groups changes who may open secret ballots (审计) or run votes

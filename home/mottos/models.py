@@ -205,6 +205,9 @@ class FamilyMotto(
         index.SearchField("horizontal"),
         index.SearchField("story"),
         index.FilterField("live"),
+        # The admin list's ordering (newest first): a search with an unknown ?ordering=
+        # falls back to it, and a search can only sort by a FilterField.
+        index.FilterField("created_at"),
     ]
 
     class Meta:

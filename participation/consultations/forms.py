@@ -6,11 +6,21 @@ from wagtail.images.fields import WagtailImageField
 
 from participation.consultations.choices import Category
 from participation.consultations.models import Proposal
+from participation.formtools import ReadablePictureMixin
 from participation.households.models import Building
 
 MAX_BODY = 5000
 MAX_COMMENT = 2000
 IMAGE_FIELDS = ("image_1", "image_2", "image_3")
+
+
+class PictureField(ReadablePictureMixin, WagtailImageField):
+    """Wagtail's image field (format, size and pixel limits), and a picture that does
+    not decode to the end is refused with the same words as a report's photo."""
+
+    default_error_messages = {
+        "invalid_image": _("This file is not a photo we can read. Send a JPEG or PNG picture."),
+    }
 
 
 class ProposalForm(forms.ModelForm):
@@ -29,9 +39,9 @@ class ProposalForm(forms.ModelForm):
         help_text=_("Leave all unticked if it concerns the whole community."),
         error_messages={"invalid_choice": _("Choose buildings from the list.")},
     )
-    image_1 = WagtailImageField(label=_("Picture 1"), required=False)
-    image_2 = WagtailImageField(label=_("Picture 2"), required=False)
-    image_3 = WagtailImageField(label=_("Picture 3"), required=False)
+    image_1 = PictureField(label=_("Picture 1"), required=False)
+    image_2 = PictureField(label=_("Picture 2"), required=False)
+    image_3 = PictureField(label=_("Picture 3"), required=False)
 
     class Meta:
         model = Proposal

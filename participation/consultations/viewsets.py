@@ -14,6 +14,7 @@ from wagtail.admin.widgets import MenuItem
 from participation.consultations import admin_views
 from participation.consultations.choices import CommentState, Kind, Status
 from participation.consultations.models import Comment, Proposal, ProposalStep
+from participation.spreadsheets import FormulaSafeExportMixin
 from participation.trail import ActorRole
 
 
@@ -24,7 +25,7 @@ def status_label(proposal):
 status_label.short_description = _("Status")
 
 
-class ProposalIndexView(IndexView):
+class ProposalIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().with_status().select_related("author__resident")
 
@@ -137,7 +138,7 @@ def comment_state(comment):
 comment_state.short_description = _("State")
 
 
-class CommentIndexView(IndexView):
+class CommentIndexView(FormulaSafeExportMixin, IndexView):
     """The moderation queue: waiting, reported and asked-for-review comments first."""
 
     def get_base_queryset(self):

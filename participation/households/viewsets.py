@@ -19,6 +19,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from participation.households.choices import OwnerKind
 from participation.households.models import Building, Owner, Unit
+from participation.spreadsheets import FormulaSafeExportMixin
 
 # Natural order in the database, so that pagination keeps it: a shorter run of digits
 # is a smaller number (2 before 10, room 201 before 1001), and equal lengths compare
@@ -35,7 +36,7 @@ NATURAL_UNIT_ORDER = [
 ]
 
 
-class BuildingIndexView(IndexView):
+class BuildingIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().annotate(unit_count=Count("units"))
 
@@ -97,7 +98,7 @@ class UnitFilterSet(WagtailFilterSet):
         return queryset.filter(code_hash="", code_used_at__isnull=True)
 
 
-class UnitIndexView(IndexView):
+class UnitIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("building", "owner")
 
@@ -163,7 +164,7 @@ def two_places(value):
     return "" if value is None else str(area(value))
 
 
-class OwnerIndexView(IndexView):
+class OwnerIndexView(FormulaSafeExportMixin, IndexView):
     custom_field_preprocess = {"total_area": {"csv": two_places, "xlsx": area}}
 
     def get_base_queryset(self):

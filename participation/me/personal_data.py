@@ -14,8 +14,14 @@ person and their flat, loses the name, the flat and the voter key made from the 
 (it becomes ``deleted:<entry>``), so nothing ties the counted ballot back to them; owners'
 and households' entries name addresses of the register and stay. Entries about the person
 in Wagtail's audit log (their profile, their user account) keep the staff member's action
-and reason but lose the person's name, flat and relation. Account e-mails still in the
-task table (waiting, or failed) are deleted.
+and reason but lose the person's name, flat and relation. Two kinds of entry sit on other
+objects but name the person as text, and are rewritten too: a voided paper ballot's entry
+(on the vote) names the voter as the roll did, so in a residents' vote its ``voter``
+becomes the roll entry's new ``#<entry>``; a role change (on the 审计 or 居委会 group)
+names the member by username, which becomes ``#<user id>`` — the id the entries on the
+deleted account already carry, so an auditor can still pair "added" with "removed" and
+see that the change happened and who made it. Account e-mails still in the task table
+(waiting, or failed) are deleted.
 
 Withdrawing consent to the privacy notice also strips the flat, relation and reason from
 the audit log's verification entries about the person.
@@ -30,9 +36,10 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from participation.households.models import Owner
+from participation.logs import BALLOT_VOIDED, ROLE_ADDED, ROLE_REMOVED
 from participation.residents.models import CodeAttempt, ResidentProfile
 from participation.votes.choices import Channel, Electorate
-from participation.votes.models import Ballot, RollEntry
+from participation.votes.models import Ballot, PlanVote, RollEntry
 
 SECTIONS = []
 
@@ -183,8 +190,8 @@ def _has_ballot(entry):
         return False
 
 
-def _log_entries_about(user):
-    """Wagtail audit-log entries whose object is the person's profile or account."""
+def _entries_on_the_person(user):
+    """Audit-log entries whose object is the person's profile or account."""
     about = Q(
         content_type=ContentType.objects.get_for_model(get_user_model()),
         object_id=str(user.pk),
@@ -195,6 +202,35 @@ def _log_entries_about(user):
             content_type=ContentType.objects.get_for_model(ResidentProfile),
             object_id=str(profile_pk),
         )
+    return about
+
+
+def _voided_ballots_of(entries):
+    """Void-ballot entries (on the vote) for these roll entries: by the roll entry's id,
+    or, for entries logged before the id was recorded, by the vote and the roll label.
+    Never another voter's: both ways name one entry of one vote."""
+    match = Q(pk__in=[])
+    for entry in entries:
+        match |= Q(object_id=str(entry.vote_id)) & (
+            Q(data__roll_entry=entry.pk) | Q(data__roll_entry__isnull=True, data__voter=entry.label)
+        )
+    return match & Q(content_type=ContentType.objects.get_for_model(PlanVote), action=BALLOT_VOIDED)
+
+
+def _role_changes_of(user):
+    """Entries (on the group) adding the person to, or removing them from, 审计 or 居委会."""
+    return Q(action__in=(ROLE_ADDED, ROLE_REMOVED), data__member_id=user.pk)
+
+
+def _log_entries_about(user):
+    """Wagtail audit-log entries about the person: on their profile or account, on a
+    vote where a paper ballot entered for them was voided, on a group they joined or
+    left. Entries that only name someone else are not among them."""
+    about = (
+        _entries_on_the_person(user)
+        | _voided_ballots_of(RollEntry.objects.filter(user=user))
+        | _role_changes_of(user)
+    )
     return ModelLogEntry.objects.filter(about)
 
 
@@ -284,8 +320,9 @@ ADDRESS_DETAILS = ("unit", "relation")
 
 
 def _strip_log_details(user, keys, label=None):
-    """Remove ``keys`` from the data of log entries about ``user`` (and set ``label``)."""
-    for entry in _log_entries_about(user):
+    """Remove ``keys`` from the data of log entries on ``user``'s profile or account
+    (and set ``label``)."""
+    for entry in ModelLogEntry.objects.filter(_entries_on_the_person(user)):
         data = {k: v for k, v in (entry.data or {}).items() if k not in keys}
         if data != (entry.data or {}) or (label and entry.label != label(entry)):
             entry.data = data
@@ -296,14 +333,27 @@ def _strip_log_details(user, keys, label=None):
 
 def _forget_roll_entries(user):
     """A residents' vote's roll entry names the person and their flat: drop both, and
-    the voter key made from the user id, keeping heads and the counted ballot."""
+    the voter key made from the user id, keeping heads and the counted ballot. A voided
+    paper ballot's log entry repeats the label; it gets the new one."""
     entries = RollEntry.objects.filter(user=user, vote__electorate=Electorate.RESIDENTS)
     for entry in entries:
-        entry.label = f"#{entry.pk}"
+        forgotten = f"#{entry.pk}"
+        for logged in ModelLogEntry.objects.filter(_voided_ballots_of([entry])):
+            logged.data = {**logged.data, "voter": forgotten, "roll_entry": entry.pk}
+            logged.save(update_fields=["data"])
+        entry.label = forgotten
         entry.voter_key = f"deleted:{entry.pk}"
         entry.unit = None
         entry.user = None
         entry.save(update_fields=["label", "voter_key", "unit", "user"])
+
+
+def _forget_role_changes(user):
+    """A role change names the member by username: ``#<user id>`` instead (see the
+    module docstring); who made the change and when stay."""
+    for logged in ModelLogEntry.objects.filter(_role_changes_of(user)):
+        logged.data = {**logged.data, "member": f"#{user.pk}"}
+        logged.save(update_fields=["data"])
 
 
 def _forget_mail_tasks(user):
@@ -324,6 +374,7 @@ def delete_account(user):
             label=lambda entry: f"#{entry.object_id}",
         )
         _forget_roll_entries(user)
+        _forget_role_changes(user)
         _forget_mail_tasks(user)
         Owner.objects.filter(voter=user).update(voter=None)
         from participation.volunteering.me import forget as forget_volunteer

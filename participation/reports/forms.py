@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from participation.formtools import ReadablePictureMixin
 from participation.households.models import Building
 from participation.reports.choices import Category, Rating, Visibility
 from participation.reports.rules import default_visibility
@@ -12,8 +13,8 @@ MAX_PHOTO_BYTES = 8 * 1024 * 1024
 PHOTO_FIELDS = ("photo_1", "photo_2", "photo_3")
 
 
-class PhotoField(forms.ImageField):
-    """A photo from a phone: an image Pillow can read, at most 8 MB."""
+class PhotoField(ReadablePictureMixin, forms.ImageField):
+    """A photo from a phone: an image Pillow can read to the end, at most 8 MB."""
 
     default_error_messages = {
         "invalid_image": _("This file is not a photo we can read. Send a JPEG or PNG picture."),

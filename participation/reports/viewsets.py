@@ -24,6 +24,7 @@ from participation.reports.choices import (
 )
 from participation.reports.models import Report, ReportSettings
 from participation.reports.permissions import is_supervisor
+from participation.spreadsheets import FormulaSafeExportMixin
 
 
 def my_handler(user):
@@ -95,7 +96,7 @@ def warn_if_scheduler_stopped(request):
         )
 
 
-class ReportIndexView(IndexView):
+class ReportIndexView(FormulaSafeExportMixin, IndexView):
     def get(self, request, *args, **kwargs):
         warn_if_scheduler_stopped(request)
         return super().get(request, *args, **kwargs)

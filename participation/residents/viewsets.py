@@ -33,6 +33,7 @@ from participation.residents.verification import (
     unverify_resident,
     verify_resident,
 )
+from participation.spreadsheets import FormulaSafeExportMixin
 
 
 class ResidentPermissionPolicy(ModelPermissionPolicy):
@@ -70,7 +71,7 @@ def status_label(profile):
     return _("Verified") if profile.verified_at else _("Waiting for verification")
 
 
-class ResidentIndexView(IndexView):
+class ResidentIndexView(FormulaSafeExportMixin, IndexView):
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)

@@ -19,6 +19,7 @@ from wagtail.admin.widgets import HeaderButton, MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from participation.spreadsheets import FormulaSafeExportMixin
 from participation.volunteering import admin_views, signups
 from participation.volunteering.choices import Attendance, EntryKind, SignUpStatus
 from participation.volunteering.forms import ShiftAdminForm
@@ -199,7 +200,7 @@ SIGNUP_EXPORT = [
 ]
 
 
-class SignUpIndexView(RowActionsFirst, IndexView):
+class SignUpIndexView(FormulaSafeExportMixin, RowActionsFirst, IndexView):
     """Exports carry names and units; phone numbers only for the team's leaders."""
 
     def setup(self, request, *args, **kwargs):
@@ -284,7 +285,7 @@ class SignUpViewSet(VolunteeringViewSet):
         ]
 
 
-class LedgerIndexView(RowActionsFirst, IndexView):
+class LedgerIndexView(FormulaSafeExportMixin, RowActionsFirst, IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("account__user__resident")
 
@@ -354,8 +355,13 @@ class LedgerEntryViewSet(VolunteeringViewSet):
         ]
 
 
+class CertificateIndexView(FormulaSafeExportMixin, IndexView):
+    pass
+
+
 class CertificateViewSet(VolunteeringViewSet):
     model = Certificate
+    index_view_class = CertificateIndexView
     name = "volunteer_certificates"
     icon = "doc-full"
     menu_label = _("Certificates")

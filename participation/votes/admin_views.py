@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from participation.formtools import parse_id
 from participation.households.models import Building
-from participation.logs import ROLE_ADDED, ROLE_REMOVED
+from participation.logs import BALLOT_VOIDED, ROLE_ADDED, ROLE_REMOVED
 from participation.votes import exports
 from participation.votes.ballots import (
     BallotRefused,
@@ -321,11 +321,12 @@ class VoidPaperBallotView(VoteAdminMixin, TemplateView):
             return self.refused(ballot, refused, typed, 409)
         log(
             instance=self.vote,
-            action="linli.vote.paper_ballot_voided",
+            action=BALLOT_VOIDED,
             user=request.user,
             data={
                 "reason": voided.reason,
                 "voter": voided.roll_entry.label,
+                "roll_entry": voided.roll_entry_id,
                 "paper_number": voided.paper_number,
             },
         )

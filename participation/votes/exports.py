@@ -3,7 +3,7 @@
 Aggregates only: per option heads and area, participation and the verdict. Individual
 choices are never exported. Text that a spreadsheet would read as a formula (a title or
 label typed by staff beginning with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-return) is neutralised with a leading apostrophe (OWASP, "CSV injection").
+return) is neutralised with a leading apostrophe (``participation.spreadsheets``).
 """
 
 import csv
@@ -16,17 +16,9 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from participation.spreadsheets import neutralise
 from participation.votes.results import VERDICT_LABELS
 from participation.votes.tally import fraction_to_percent
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(cell):
-    """A cell as data, never as a formula: text starting like one gets an apostrophe."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
 
 
 def safe_rows(vote, result):

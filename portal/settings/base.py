@@ -105,15 +105,23 @@ SQLITE_OPTIONS = {
 
 
 def private_file(path):
-    """Create ``path`` readable by this user only (0600), unless it exists already.
+    """Make ``path`` readable by this user only (0600): create it so, or tighten it.
 
     For secrets and the SQLite database: created before anything else writes them, so
-    they are never world-readable, whatever the umask.
+    they are never world-readable, whatever the umask. A file that exists keeps its
+    content; if group or others may read it (a checkout from before issue 10 made
+    ``var/db.sqlite3`` 644), it is made 0600. A file this user does not own cannot be
+    changed and is left as it is (the operator set it up that way); SQLite's ``-wal``
+    and ``-shm`` files take the database's mode when SQLite next creates them.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    with contextlib.suppress(FileExistsError):
+    try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        with contextlib.suppress(PermissionError):
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o600)
     return path
 
 

@@ -8,7 +8,9 @@ def test_elderly_mode_is_a_link_that_sets_a_cookie(client, home):
     response = client.get("/display/elderly/?next=/notices/")
     assert response.status_code == 302
     assert response["Location"] == "/notices/"
-    assert response.cookies[settings.DISPLAY_MODE_COOKIE].value == "elderly"
+    cookie = response.cookies[settings.DISPLAY_MODE_COOKIE]
+    assert cookie.value == "elderly"
+    assert cookie["samesite"] == "Lax" and cookie["httponly"]  # no script reads it
     html = client.get("/").content.decode()
     assert '<body class="elderly ' in html
     assert 'href="/display/standard/?next=/"' in html

@@ -32,6 +32,15 @@ def test_a_private_file_that_exists_keeps_its_content(tmp_path):
     assert path.read_text() == "kept"
 
 
+def test_a_private_file_made_world_readable_before_is_tightened_to_0600(tmp_path):
+    path = tmp_path / "db.sqlite3"
+    path.write_text("kept")
+    path.chmod(0o644)  # as checkouts from before issue 10 have it
+    private_file(path)
+    assert mode(path) == 0o600
+    assert path.read_text() == "kept"
+
+
 def test_dev_settings_create_the_secret_key_and_database_0600(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     env.update(

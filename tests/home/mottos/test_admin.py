@@ -159,3 +159,14 @@ def test_the_preview_shows_the_motto_as_it_will_hang(gallery, theme):
     html = response.content.decode()
     assert response.status_code == 200
     assert "忠厚传家久" in html and 'class="couplet"' in html
+
+
+@pytest.mark.parametrize("query", ["q=家训", "q=家训&ordering=1"])
+def test_searching_the_mottos_in_the_admin_is_not_a_500(client, editor, pending, query):
+    """Issue 10, item 10 (found by the malformed-input walk): a search with an unknown
+    ``?ordering=`` falls back to the list's ``-created_at``, which a search could not
+    sort by until it was a FilterField (a 500)."""
+    client.force_login(editor)
+    response = client.get(f"{LIST}?{query}")
+    assert response.status_code == 200
+    assert "待审核的家训0" in response.content.decode()

@@ -2,8 +2,11 @@
 
 import datetime
 import json
+import shlex
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
@@ -68,6 +71,36 @@ def test_the_prune_command_deletes_finished_tasks_older_than_the_minutes_given(d
     assert DBTaskResult.objects.count() == 1
     call_command("prune_tasks", minutes=10, verbosity=0)
     assert not DBTaskResult.objects.exists()
+
+
+def manage_commands(unit_text):
+    """The ``manage.py`` command lines a systemd unit runs, as argument lists."""
+    return [
+        shlex.split(line.split("manage.py", 1)[1])
+        for line in unit_text.splitlines()
+        if line.startswith("ExecStart=") and "manage.py" in line
+    ]
+
+
+def test_the_shipped_scheduler_prunes_finished_tasks_every_minute(db_tasks):
+    deploy = Path(settings.BASE_DIR) / "deploy" / "systemd"
+    timer = (deploy / "linli-schedule.timer").read_text()
+    assert "OnCalendar=*-*-* *:*:00" in timer  # every minute
+    commands = manage_commands((deploy / "linli-schedule.service").read_text())
+    [prune] = [args for args in commands if args[0] == "prune_tasks"]
+    assert commands[-1] == prune  # a failure of it cannot stop the other schedules
+    send_email.enqueue(subject="s", body="link: /reset/secret/", from_email="a@x", to=["b@x"])
+    work_off_the_queue()
+    DBTaskResult.objects.update(finished_at=timezone.now() - datetime.timedelta(minutes=61))
+    call_command(*prune, verbosity=0)  # the unit's own arguments
+    assert not DBTaskResult.objects.exists()
+
+
+def test_make_run_prunes_like_it_runs_the_other_schedules():
+    makefile = (Path(settings.BASE_DIR) / "Makefile").read_text()
+    run = makefile.split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    assert "manage.py prune_tasks" in run
+    assert run.index("prune_tasks") < run.index("runserver")
 
 
 class BrokenBackend:
