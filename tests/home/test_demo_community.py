@@ -3,7 +3,10 @@ import datetime
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth import get_user_model
-from django.core.management import CommandError, call_command
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import Site
 
@@ -30,12 +33,30 @@ from participation.volunteering.models import (
 MIN_EVENTS_NEARBY = 20
 
 
+@pytest.fixture(scope="module")
+def _demo_loaded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo community loaded once for this module (it takes 20–40 s), inside a
+    transaction that is rolled back when the module is done. Each test runs in a
+    savepoint of its own (pytest-django's ``db``), so what one test writes is gone
+    before the next; tests that need an empty database live in test_demo_guard.py."""
+    work = tmp_path_factory.mktemp("demo")
+    with (
+        django_db_blocker.unblock(),
+        override_settings(VAR_DIR=work, MEDIA_ROOT=work / "media"),
+        pytest.MonkeyPatch.context() as patch,
+    ):
+        patch.setenv("LINLI_EDITOR_PASSWORD", "demo-pass-for-tests")
+        with transaction.atomic():
+            call_command("load_demo_community", quiet=True, no_credentials=True)
+            yield work
+            transaction.set_rollback(True)
+        cache.clear()
+
+
 @pytest.fixture
-def demo(db, settings, tmp_path, monkeypatch):
-    settings.VAR_DIR = tmp_path
-    settings.MEDIA_ROOT = tmp_path / "media"
-    monkeypatch.setenv("LINLI_EDITOR_PASSWORD", "demo-pass-for-tests")
-    call_command("load_demo_community", quiet=True, no_credentials=True)
+def demo(_demo_loaded, db, settings):
+    settings.VAR_DIR = _demo_loaded
+    settings.MEDIA_ROOT = _demo_loaded / "media"
 
 
 def snapshot():
@@ -151,44 +172,6 @@ def test_loading_twice_changes_nothing(demo):
 def test_editor_can_log_in_with_the_given_password(demo, client):
     assert client.login(username="editor", password="demo-pass-for-tests")
     assert client.get("/admin/").status_code == 200
-
-
-def test_demo_refuses_to_run_where_it_is_not_allowed(db, settings):
-    settings.DEMO_DATA_ALLOWED = False
-    with pytest.raises(CommandError):
-        call_command("load_demo_community", quiet=True, no_credentials=True)
-    assert not get_user_model().objects.exists()
-
-
-def test_demo_refuses_a_database_that_holds_a_real_register(db, settings, tmp_path):
-    """Issue 10: demo codes are derived from the address; a real register must not get them."""
-    from participation.households.models import Unit
-    from tests.factories.households import BuildingFactory, OwnerFactory, UnitFactory
-
-    settings.VAR_DIR = tmp_path
-    real = UnitFactory(
-        building=BuildingFactory(name="3号楼"),
-        unit_no="1",
-        room="301",
-        owner=OwnerFactory(ref="张三-房产证-0001"),
-        code_hash="real-hash",
-    )
-    with pytest.raises(CommandError, match="household register the demo did not create"):
-        call_command("load_demo_community", quiet=True, no_credentials=True)
-    real.refresh_from_db()
-    assert real.code_hash == "real-hash"
-    assert Unit.objects.count() == 1
-    assert not get_user_model().objects.exists()
-
-
-def test_demo_refuses_a_register_whose_addresses_are_not_the_demos(db, settings, tmp_path):
-    from tests.factories.households import BuildingFactory, UnitFactory, developer
-
-    settings.VAR_DIR = tmp_path
-    UnitFactory(building=BuildingFactory(name="A座"), owner=developer())
-    with pytest.raises(CommandError):
-        call_command("load_demo_community", quiet=True, no_credentials=True)
-    assert not get_user_model().objects.exists()
 
 
 def test_the_demo_register_counts_as_the_demos_own(demo):

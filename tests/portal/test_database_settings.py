@@ -7,6 +7,7 @@ import sys
 from django.conf import settings
 
 from portal.settings.base import SQLITE_OPTIONS, database_settings
+from tests.ci import own_sqlite_only
 
 
 def test_a_sqlite_database_url_gets_the_sqlite_options(tmp_path):
@@ -30,6 +31,7 @@ def test_a_postgres_url_gets_no_sqlite_options():
     assert "transaction_mode" not in config.get("OPTIONS", {})
 
 
+@own_sqlite_only
 def test_concurrent_ballots_store_exactly_one_on_a_sqlite_database_url(tmp_path):
     """The concurrency test, in a fresh pytest run whose database comes from a URL."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_"))}

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ci import own_sqlite_only
+
 BASE = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
@@ -42,6 +44,9 @@ notice = NoticePage.objects.get(title="二号楼停水通知")
 notice.title = "二号楼停水改期通知"
 notice.save_revision().publish()
 """
+
+
+pytestmark = own_sqlite_only
 
 
 def free_port():
