@@ -6,11 +6,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from participation.residents.models import ResidentProfile
+from participation.residents.phones import normalize_mobile
 
 PHONE = re.compile(r"^\+?[0-9][0-9 \-()]{4,24}$")
 
 
 class ProfileForm(forms.ModelForm):
+    """Name and phone. A mobile number is kept as ``+86`` and eleven digits; a changed
+    number is no longer verified (a verified number logs its owner in by SMS)."""
+
     class Meta:
         model = ResidentProfile
         fields = ["display_name", "phone"]
@@ -32,7 +36,12 @@ class ProfileForm(forms.ModelForm):
                 _("Enter a phone number with 5 to 15 digits, e.g. 138 0000 0000."),
                 code="invalid",
             )
-        return phone
+        return normalize_mobile(phone) or phone
+
+    def save(self, commit=True):
+        if self.cleaned_data["phone"] != self.initial.get("phone", ""):
+            self.instance.phone_verified_at = None
+        return super().save(commit=commit)
 
 
 class ConsentForm(forms.Form):

@@ -1,6 +1,6 @@
 """Forms residents fill in: the extra fields on allauth's sign-up form
-(``ACCOUNT_SIGNUP_FORM_CLASS``), the letter-code claim, and the committee's
-verify/unverify forms in the admin.
+(``ACCOUNT_SIGNUP_FORM_CLASS``), the mobile number field allauth's phone support uses,
+the letter-code claim, and the committee's verify/unverify forms in the admin.
 
 Kept free of allauth imports: allauth imports this module while building its own
 sign-up form.
@@ -16,7 +16,7 @@ from participation.households.csv_file import parse_address
 from participation.households.models import Unit
 from participation.residents.choices import Relation
 from participation.residents.models import ResidentProfile
-from participation.residents.phones import normalize_mobile
+from participation.residents.phones import has_wide_characters, normalize_mobile
 
 
 def privacy_link():
@@ -25,9 +25,52 @@ def privacy_link():
     )
 
 
+class MobileNumberField(forms.CharField):
+    """A Chinese mobile number typed as people type it (138 1234 5678, +86…), cleaned
+    to ``+86`` and eleven digits; full-width digits are refused with a clear message
+    (a Chinese input method in full-width mode types １３８ without the person seeing
+    the difference)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Mobile number"))
+        kwargs.setdefault("max_length", 30)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+        )
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        if has_wide_characters(value):
+            raise forms.ValidationError(
+                _(
+                    "The number is in full-width characters (１３８…). Switch the input "
+                    "method to half-width or English and type it again."
+                ),
+                code="full_width",
+            )
+        phone = normalize_mobile(value)
+        if phone is None:
+            raise forms.ValidationError(
+                _("Enter an 11-digit mobile number such as 138 1234 5678."), code="phone"
+            )
+        return phone
+
+
+def phone_is_taken(phone):
+    return ResidentProfile.objects.filter(phone=phone, phone_verified_at__isnull=False).exists()
+
+
 class SignupExtraForm(forms.Form):
-    # allauth's sign-up form subclasses this one and honours field_order.
+    """The site's fields on allauth's sign-up form (allauth's form subclasses this one
+    and honours ``field_order``); the rules on phone and e-mail are in
+    ``account_forms.SignupForm``."""
+
     field_order = [
+        "phone",
         "email",
         "username",
         "password1",
@@ -230,15 +273,4 @@ class AssistedAccountForm(forms.Form):
     display_name = forms.CharField(
         label=_("Name"), max_length=40, help_text=_("As neighbours know them, e.g. 3号楼王阿姨.")
     )
-    phone = forms.CharField(label=_("Mobile number (optional)"), max_length=30, required=False)
-
-    def clean_phone(self):
-        raw = self.cleaned_data["phone"]
-        if not raw.strip():
-            return ""
-        phone = normalize_mobile(raw)
-        if phone is None:
-            raise forms.ValidationError(
-                _("Enter an 11-digit mobile number such as 138 1234 5678."), code="phone"
-            )
-        return phone
+    phone = MobileNumberField(label=_("Mobile number (optional)"), required=False)

@@ -2,6 +2,8 @@
 
 Personal data is kept to the minimum the participation features need (PIPL Art. 6):
 a display name, an optional phone number, the unit and relation, and timestamps.
+A verified mobile number (``+86`` and eleven digits) logs its owner in, so it belongs
+to one profile only, enforced by a conditional unique constraint.
 Attempts to claim a unit with a letter code are kept to throttle guessing.
 
 The throttle counts rows in the database (not the cache), so it holds across
@@ -66,6 +68,15 @@ class ResidentProfile(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
+        constraints = [
+            # A verified mobile number is a way to log in: it opens one account only.
+            models.UniqueConstraint(
+                fields=["phone"],
+                condition=models.Q(phone_verified_at__isnull=False),
+                name="resident_verified_phone_unique",
+                violation_error_message=_("This mobile number already belongs to another account."),
+            ),
+        ]
         permissions = [
             ("verify_resident", _("Can verify and unverify residents")),
             ("view_ballot_choices", _("Can open individual ballots (auditor)")),

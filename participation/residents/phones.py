@@ -19,3 +19,9 @@ def normalize_mobile(raw):
     if not (text.isascii() and _MOBILE.fullmatch(text)):
         return None
     return "+86" + text
+
+
+def has_wide_characters(raw):
+    """Full-width digits, plus or brackets (``１３８``, ``＋８６``): typed by a Chinese
+    input method in full-width mode, refused with their own message."""
+    return any(0xFF01 <= ord(char) <= 0xFF5E or char == "\u3000" for char in raw or "")

@@ -36,9 +36,25 @@ def sender():
 
 
 def verification_text(code):
-    """The text carriers see: fixed words (templates are registered with the provider)."""
+    """The text carriers see: fixed words (templates are registered with the provider).
+
+    The ten minutes are ``LINLI_SMS_CODE_MINUTES``, which sets allauth's timeouts.
+    """
     return f"{SIGNATURE}您的验证码是 {code}，10分钟内有效。请勿告诉他人。"
+
+
+def already_registered_text():
+    """Sent instead of a code when someone signs up with a number that already has an
+    account: the owner learns it, the person at the keyboard learns nothing new."""
+    return (
+        f"{SIGNATURE}有人用您的手机号注册邻里账户，但这个号码已经注册过。"
+        "如是您本人，请直接登录（可用短信验证码登录）；如不是，请忽略本短信。"
+    )
 
 
 def send_verification_code(phone, code):
     sender().send(phone, verification_text(code))
+
+
+def send_already_registered(phone):
+    sender().send(phone, already_registered_text())

@@ -7,6 +7,9 @@ from participation.residents import views
 urlpatterns = [
     path("accounts/login/", views.login, name="login"),
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/login/code/", views.request_login_code, name="request-login-code"),
+    path("accounts/login/code/confirm/", views.confirm_login_code, name="confirm-login-code"),
+    path("accounts/phone/verify/", views.verify_phone, name="verify-phone"),
     path("accounts/password/reset/", views.password_reset, name="password-reset"),
     re_path(
         r"^accounts/password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",

@@ -12,10 +12,12 @@ the message next to the field that needs fixing, and the cursor on it.
 from allauth.account import views as allauth_views
 from allauth.account.adapter import get_adapter
 from allauth.core import ratelimit
+from allauth.core.exceptions import RateLimited
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -45,11 +47,38 @@ class InvalidFormIs4xx:
         return response
 
 
-class LoginView(InvalidFormIs4xx, allauth_views.LoginView):
+def too_many_texts():
+    return _(
+        "Too many text messages were sent to this number just now. Please wait a "
+        "minute and try again."
+    )
+
+
+class TextMessagesLimited:
+    """Sending the SMS code can hit the per-number limit (ACCOUNT_RATE_LIMITS
+    "verify_phone"), which allauth raises as an exception: answer 429 with the form
+    and a message, and undo the half-made sign-up so the person can simply retry."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except RateLimited:
+            form.add_error(None, too_many_texts())
+            response = super().form_invalid(form)
+            response.status_code = 429
+            return response
+
+
+class LoginView(TextMessagesLimited, InvalidFormIs4xx, allauth_views.LoginView):
     pass
 
 
-class SignupView(InvalidFormIs4xx, allauth_views.SignupView):
+class SignupView(TextMessagesLimited, InvalidFormIs4xx, allauth_views.SignupView):
+    pass
+
+
+class RequestLoginCodeView(InvalidFormIs4xx, allauth_views.RequestLoginCodeView):
     pass
 
 
@@ -69,6 +98,27 @@ login = LoginView.as_view()
 
 
 signup = SignupView.as_view()
+
+
+request_login_code = RequestLoginCodeView.as_view()
+
+
+def _posted_form_back_is_400(view):
+    """allauth's code pages redirect on success and re-render a wrong code with 200."""
+
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if request.method == "POST" and response.status_code == 200:
+            response.status_code = 400
+        return response
+
+    return wrapped
+
+
+confirm_login_code = _posted_form_back_is_400(allauth_views.confirm_login_code)
+
+
+verify_phone = _posted_form_back_is_400(allauth_views.verify_phone)
 
 
 password_reset = PasswordResetView.as_view()

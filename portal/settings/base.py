@@ -202,18 +202,41 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/me/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
-ACCOUNT_LOGIN_METHODS = {"username", "email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
+# Log in by username, e-mail or mobile number (+ password, or a one-time code).
+ACCOUNT_LOGIN_METHODS = {"username", "email", "phone"}
+# E-mail and mobile number are both optional, but the sign-up form asks for at least
+# one of them (participation.residents.account_forms.SignupForm), so that the account can
+# be recovered; a mobile number is verified by an SMS code before the first log-in.
+ACCOUNT_SIGNUP_FIELDS = ["phone", "email", "username*", "password1*", "password2*"]
 ACCOUNT_SIGNUP_FORM_CLASS = "participation.residents.forms.SignupExtraForm"
 ACCOUNT_ADAPTER = "participation.residents.adapter.AccountAdapter"
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_FORMS = {
+    "signup": "participation.residents.account_forms.SignupForm",
+    "login": "participation.residents.account_forms.LoginForm",
+    "request_login_code": "participation.residents.account_forms.RequestLoginCodeForm",
+    "confirm_login_code": "participation.residents.account_forms.ConfirmLoginCodeForm",
+    "verify_phone": "participation.residents.account_forms.VerifyPhoneForm",
+}
+# "optional" only in name: allauth refuses "mandatory" without a required e-mail, and
+# accounts without an e-mail (letter code, made at the office, phone only) must log
+# in. The login stage in participation/residents/stages.py makes verification
+# mandatory for every account that has an e-mail address.
+ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[邻里] "
 ACCOUNT_PREVENT_ENUMERATION = True
-# Log-in by a one-time code sent to the e-mail address: five wrong passwords lock the
-# password log-in, never the owner out (the code is a second door).
+# SMS codes: six digits, valid for the ten minutes the text message promises
+# (participation/residents/sms.py); a new code may be asked for twice.
+LINLI_SMS_CODE_MINUTES = 10
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_PHONE_VERIFICATION_TIMEOUT = LINLI_SMS_CODE_MINUTES * 60
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = LINLI_SMS_CODE_MINUTES * 60
+ACCOUNT_LOGIN_BY_CODE_SUPPORTS_RESEND = True
+# Log-in by a one-time code sent to the e-mail address or by SMS: five wrong passwords
+# lock the password log-in, never the owner out (the code is a second door).
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 # Failed logins: 5 per account (the key) per 15 minutes, 10 per address per minute.
 # LINLI_LOGIN_FAILED_IP_WINDOW widens the address's window (e.g. "10m") for the
@@ -224,6 +247,13 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/m/ip",
     "reset_password": "10/m/ip,3/m/key",
     "reset_password_from_key": "20/m/ip",
+    # Every SMS goes out under one of the two actions below, keyed by the number
+    # (+86…): at most one a minute, five an hour and ten a day per number and action
+    # (the limits Chinese SMS providers apply), and few per address.
+    # verify_phone: the code at sign-up and its resends, the "already registered" text.
+    "verify_phone": "1/m/key,5/h/key,10/d/key,5/m/ip",
+    # request_login_code: a log-in code by SMS or e-mail, keyed by the number/address.
+    "request_login_code": "10/m/ip,1/m/key,5/h/key,10/d/key",
     # Wrong letter codes typed at /accounts/signup/code/ (no account to count them on).
     "household_code_failed": "5/h/ip",
 }

@@ -89,6 +89,7 @@ def build_site():
             [
                 ("log in", "/accounts/login/"),
                 ("sign up", "/accounts/signup/"),
+                ("log in with a code", "/accounts/login/code/"),
                 ("password reset", "/accounts/password/reset/"),
             ],
         ),

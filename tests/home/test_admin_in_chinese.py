@@ -110,8 +110,8 @@ def test_wagtails_default_workflow_has_a_chinese_name(db):
 
 def test_login_field_is_labelled_without_english(client, db):
     html = client.get("/accounts/login/").content.decode()
-    assert "用户名或电子邮箱" in html
-    for english in (">Login", "Username or email", "用户名或email"):
+    assert "用户名、电子邮箱或手机号" in html
+    for english in (">Login", "Username or email", "Username, email or phone", "用户名或email"):
         assert english not in html
 
 

@@ -35,7 +35,7 @@ def test_new_resident_signs_up_verifies_email_and_claims_the_flat(phone, printed
     phone.get_by_role("link", name="还没有账号？注册。").click()
     expect(phone.get_by_role("heading", level=1)).to_have_text("注册")
 
-    phone.get_by_label("电子邮件").fill("linmei@example.com")
+    phone.get_by_label("电子邮箱（可不填）").fill("linmei@example.com")
     phone.get_by_label("用户名").fill("linmei")
     phone.get_by_label("密码*", exact=True).fill("青梧-a-long-Passw0rd")
     phone.get_by_label("再输一次密码").fill("青梧-a-long-Passw0rd")

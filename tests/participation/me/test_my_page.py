@@ -50,7 +50,7 @@ def test_changing_name_and_phone(client, home):
     )
     assert response.status_code == 302
     profile.refresh_from_db()
-    assert (profile.display_name, profile.phone) == ("3号楼王阿姨", "138 0000 0000")
+    assert (profile.display_name, profile.phone) == ("3号楼王阿姨", "+8613800000000")
 
 
 @pytest.mark.parametrize(
