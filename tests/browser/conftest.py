@@ -53,18 +53,24 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    """A 375 px wide phone whose browser prefers English, as many do."""
+def new_phone(browser, live_server, **options):
+    """A browser context on a 375 px wide phone and a page in it; the caller closes the
+    context. ``options`` go to ``browser.new_context`` (a ``locale``, say)."""
     context = browser.new_context(
         viewport={"width": 375, "height": 740},
         device_scale_factor=2,
         is_mobile=True,
         has_touch=True,
-        locale="en-US",
         base_url=live_server.url,
+        **options,
     )
-    page = context.new_page()
+    return context, context.new_page()
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A 375 px wide phone whose browser prefers English, as many do."""
+    context, page = new_phone(browser, live_server, locale="en-US")
     yield page
     context.close()
 

@@ -14,6 +14,7 @@ from participation.roles import ensure_roles
 from participation.votes.ballots import cast_online
 from participation.votes.models import Ballot, BallotChoice, VoidedBallot
 from participation.votes.roll import freeze_electorate
+from tests.browser.conftest import new_phone
 from tests.browser.page_kinds import log_in
 from tests.factories.households import BuildingFactory, staff_in, unit_with_code
 from tests.factories.pages import make_home, make_standard_page
@@ -34,17 +35,6 @@ def estate(transactional_db):
     neighbour_unit = make_unit(unit.owner, "70.00", building=building, room="302")
     vote = freeze_electorate(make_vote("households", title="楼道加装扶手"))
     return unit, code, neighbour_unit, vote
-
-
-def _phone(browser, live_server):
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        base_url=live_server.url,
-    )
-    return context, context.new_page()
 
 
 def test_elderly_resident_with_a_letter_and_no_email_votes_and_keeps_a_receipt(phone, estate):
@@ -87,7 +77,7 @@ def test_two_members_of_one_household_see_the_truth_about_its_ballot(browser, li
     li.resident.save()
     fang = make_verified_resident(unit, "wangfang")
 
-    context, page = _phone(browser, live_server)
+    context, page = new_phone(browser, live_server)
     log_in(page, live_server, li)
     page.goto(f"/votes/{vote.pk}/")
     expect(page.locator(".ballot__household")).to_contain_text(
@@ -99,7 +89,7 @@ def test_two_members_of_one_household_see_the_truth_about_its_ballot(browser, li
     expect(page.get_by_role("heading", level=1)).to_have_text("投票成功")
     context.close()
 
-    context, page = _phone(browser, live_server)
+    context, page = new_phone(browser, live_server)
     log_in(page, live_server, fang)
     page.goto("/votes/")
     expect(page.get_by_text("您家已投票")).to_be_visible()
@@ -128,7 +118,7 @@ def test_a_paper_ballot_is_entered_reviewed_voided_and_entered_again(browser, li
     )
     label = vote.roll.get(unit=unit).label
 
-    context, admin = _phone(browser, live_server)
+    context, admin = new_phone(browser, live_server)
     log_in(admin, live_server, clerk)
     admin.goto(f"/admin/plan_votes/manage/{vote.pk}/paper/")
     admin.get_by_label("名册上的投票人").select_option(label=label)
@@ -147,7 +137,7 @@ def test_a_paper_ballot_is_entered_reviewed_voided_and_entered_again(browser, li
     expect(admin.get_by_text("须由另一位居委会成员核对选票后作废")).to_be_visible()
     context.close()
 
-    context, admin = _phone(browser, live_server)
+    context, admin = new_phone(browser, live_server)
     log_in(admin, live_server, checker)
     admin.goto(f"/admin/plan_votes/manage/{vote.pk}/paper/")
     admin.locator("table.listing tr", has_text=label).get_by_role("link", name="作废").click()

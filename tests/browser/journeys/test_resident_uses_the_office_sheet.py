@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from participation import roles
 from participation.residents.models import ResidentProfile
-from tests.browser.conftest import submit_log_in
+from tests.browser.conftest import new_phone, submit_log_in
 from tests.browser.page_kinds import log_in
 from tests.factories.households import UnitFactory, staff_in
 from tests.factories.pages import make_home, make_standard_page
@@ -27,21 +27,10 @@ def office(transactional_db):
     return staff_in(roles.COMMITTEE, username="clerk")
 
 
-def _phone(browser, live_server):
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-        base_url=live_server.url,
-    )
-    return context, context.new_page()
-
-
 def test_a_committee_member_makes_an_account_and_the_resident_uses_the_sheet(
     browser, live_server, office
 ):
-    context, admin = _phone(browser, live_server)
+    context, admin = new_phone(browser, live_server)
     log_in(admin, live_server, office)
     admin.goto("/admin/participation/residents/assisted/")
     admin.locator("#id_unit").fill("3号楼-1-302")
@@ -56,7 +45,7 @@ def test_a_committee_member_makes_an_account_and_the_resident_uses_the_sheet(
     assert link.startswith(live_server.url + "/accounts/first-login/")
     context.close()
 
-    context, page = _phone(browser, live_server)
+    context, page = new_phone(browser, live_server)
     page.goto("/display/elderly/")
     page.goto(link)
     expect(page.get_by_role("heading", level=1)).to_have_text("设置您的密码")
