@@ -27,7 +27,7 @@ def test_editor_follows_the_readme_and_publishes_a_notice(browser, live_server, 
 
     # 1. Open /admin/ and log in as editor.
     page.goto("/admin/")
-    page.get_by_label("用户名或电子邮箱").fill("editor")
+    page.get_by_label("用户名、电子邮箱或手机号").fill("editor")
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录", exact=True).click()
 
