@@ -113,3 +113,17 @@ SIDEWAYS = "document.documentElement.scrollWidth - document.documentElement.clie
 def sideways_overflow(page):
     """How many pixels the page scrolls sideways (0 or less: it fits the screen)."""
     return page.evaluate(SIDEWAYS)
+
+
+@pytest.fixture
+def signup_site(transactional_db):
+    """What a sign-up or log-in journey needs: an empty cache, the home page, and the
+    privacy page the sign-up form's consent box links to. Gives the home page."""
+    from django.core.cache import cache
+
+    from tests.factories.pages import make_home, make_standard_page
+
+    cache.clear()
+    home = make_home()
+    make_standard_page(home, title="隐私说明", slug="privacy")
+    return home

@@ -6,7 +6,6 @@ ballot is entered, reviewed, voided by a second committee member and entered aga
 import re
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from participation import roles
@@ -17,18 +16,14 @@ from participation.votes.roll import freeze_electorate
 from tests.browser.conftest import new_phone
 from tests.browser.page_kinds import log_in
 from tests.factories.households import BuildingFactory, staff_in, unit_with_code
-from tests.factories.pages import make_home, make_standard_page
 from tests.factories.votes import make_unit, make_verified_resident, make_vote, option
 
 RECEIPT = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$")
 
 
 @pytest.fixture
-def estate(transactional_db):
+def estate(signup_site):
     """3号楼1单元301室 with a letter code, a neighbour, and an open households' vote."""
-    cache.clear()
-    home = make_home()
-    make_standard_page(home, title="隐私说明", slug="privacy")
     ensure_roles()
     building = BuildingFactory(name="3号楼")
     unit, code = unit_with_code(building=building, room="301")

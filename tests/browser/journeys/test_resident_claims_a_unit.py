@@ -5,11 +5,8 @@ import re
 from io import StringIO
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from playwright.sync_api import expect
-
-from tests.factories.pages import make_home, make_standard_page
 
 CSV = (
     "building,unit,room,area_m2,owner_ref\n3号楼,1,502,89.50,QW-3-1-502\n3号楼,1,501,60,developer\n"
@@ -17,10 +14,7 @@ CSV = (
 
 
 @pytest.fixture
-def printed_code(transactional_db, tmp_path):
-    cache.clear()
-    home = make_home()
-    make_standard_page(home, title="隐私说明", slug="privacy")
+def printed_code(signup_site, tmp_path):
     path = tmp_path / "households.csv"
     path.write_text(CSV, encoding="utf-8-sig")
     out = StringIO()

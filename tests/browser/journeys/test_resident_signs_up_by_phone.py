@@ -6,21 +6,18 @@ import logging
 import re
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from participation.residents.models import ResidentProfile
 from tests.browser.conftest import sideways_overflow
-from tests.factories.pages import make_home, make_standard_page
 
 PASSWORD = "青梧-a-long-Passw0rd"
 
 
 @pytest.fixture
-def site(transactional_db):
-    cache.clear()
-    home = make_home()
-    make_standard_page(home, title="隐私说明", slug="privacy")
+def site(signup_site):
+    """The home page and the privacy page the sign-up form links to."""
+    return signup_site
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ lands logged in, and later logs in with the username on the sheet (no e-mail).""
 import re
 
 import pytest
-from django.core.cache import cache
 from playwright.sync_api import expect
 
 from participation import roles
@@ -13,16 +12,12 @@ from participation.residents.models import ResidentProfile
 from tests.browser.conftest import new_phone, submit_log_in
 from tests.browser.page_kinds import log_in
 from tests.factories.households import UnitFactory, staff_in
-from tests.factories.pages import make_home, make_standard_page
 
 PASSWORD = "liu-nainai-302"
 
 
 @pytest.fixture
-def office(transactional_db):
-    cache.clear()
-    home = make_home()
-    make_standard_page(home, title="隐私说明", slug="privacy")
+def office(signup_site):
     UnitFactory(building__name="3号楼", unit_no="1", room="302")
     return staff_in(roles.COMMITTEE, username="clerk")
 
