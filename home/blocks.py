@@ -92,3 +92,9 @@ class HomeBodyBlock(BodyBlock):
 
     class Meta:
         label = _("Sections")
+
+
+# Home sections with live figures (turnout bars, supports, free seats): always rendered
+# afresh. The other sections are the same for everyone until an editor changes them,
+# so the home page keeps their HTML per cache generation ({% memo %}, portal.fragment_tags).
+LIVE_SECTIONS = ("open_votes", "open_consultations", "volunteers_needed")

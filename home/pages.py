@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import BodyBlock, HomeBodyBlock
+from home.blocks import LIVE_SECTIONS, BodyBlock, HomeBodyBlock
 from portal.page_cache import CachedPageMixin, remember
 
 BANNER_LENGTH = 4
@@ -44,6 +44,7 @@ class HomePage(CachedPageMixin, Page):
             )[:BANNER_LENGTH]
         )
         context["urgent_notices"] = banner
+        context["live_sections"] = LIVE_SECTIONS
         context["latest_notices"] = (
             notices.exclude(pk__in=[notice.pk for notice in banner])
             .order_by("-first_published_at", "-pk")

@@ -64,6 +64,8 @@ SKIPPED_HEADERS = {"set-cookie", "vary", "date", "x-page-cache"}
 # How long a process trusts its copy of the generation, and how many pages it keeps.
 GENERATION_SECONDS = 1.0
 LOCAL_PAGES = 500
+# How many rendered fragments (cards, the header, the footer) a process keeps.
+LOCAL_FRAGMENTS = 5000
 
 
 class Policy:
@@ -230,6 +232,7 @@ class _Local:
         self.pages = OrderedDict()
         self.params = {}
         self.memo = {}
+        self.fragments = OrderedDict()
         self.generation, self.generation_read_at = None, -1.0
 
     def current_generation(self):
@@ -243,6 +246,7 @@ class _Local:
         with self.lock:
             self.pages.clear()
             self.memo.clear()
+            self.fragments.clear()
             self.generation, self.generation_read_at = value, time.monotonic()
 
     def get(self, key):
@@ -261,6 +265,23 @@ class _Local:
             self.pages.move_to_end(key)
             while len(self.pages) > self.size:
                 self.pages.popitem(last=False)
+
+    def fragment(self, key, render):
+        """The HTML ``render()`` made for ``key`` in this cache generation, made at
+        most once per ``PAGE_CACHE_SECONDS`` (so what changes with the clock alone, a
+        pin that ends today, shows within a minute, as on cached pages)."""
+        key = (self.current_generation(), key)
+        now = time.monotonic()
+        entry = self.fragments.get(key)
+        if entry is not None and entry[0] > now:
+            return entry[1]
+        html = render()
+        with self.lock:
+            self.fragments[key] = (now + settings.PAGE_CACHE_SECONDS, html)
+            self.fragments.move_to_end(key)
+            while len(self.fragments) > LOCAL_FRAGMENTS:
+                self.fragments.popitem(last=False)
+        return html
 
 
 local = _Local()

@@ -86,6 +86,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.display.display",
             ],
+            "libraries": {"memo": "portal.fragment_tags"},
         },
     },
 ]
