@@ -240,7 +240,7 @@ def to_the_confirmation(page):
 def send_the_motto_form_empty(page):
     """Send the motto submission form as it is, which shows its errors."""
     page.get_by_role("button", name="提交给居委会").click()
-    assert page.locator(".invalid-feedback").count() > 0
+    page.locator(".invalid-feedback").first.wait_for()  # times out if none is shown
 
 
 def the_month_is_a_list(page):
@@ -251,6 +251,8 @@ def the_month_is_a_list(page):
 
 @dataclass(frozen=True)
 class PageKind:
+    """One kind of page: see the module's docstring."""
+
     id: str
     path: str
     visitor: str | None = None
