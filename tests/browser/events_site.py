@@ -10,10 +10,12 @@ from tests.factories.events import make_calendar, make_event
 from tests.factories.pages import make_home
 
 
-def build_calendar():
+def build_calendar(home=None):
+    """The calendar under ``home`` (a new home page when none is given), and two of
+    its events: the monthly 联企日 and the weekly reading club."""
     today = timezone.localdate()
     year, month = shift_month(today.year, today.month, -1)
-    calendar = make_calendar(make_home())
+    calendar = make_calendar(home or make_home())
     lianqiri = make_event(
         calendar,
         title="联企日",

@@ -1,36 +1,23 @@
 """Every kind of page passes axe (no serious or critical violations), in the standard
-and the elderly display mode; the page kinds are listed in ``page_kinds.py``."""
+and the elderly display mode, as its visitor sees it (anonymous or logged in, forms
+with their errors shown). The page kinds are listed, in groups, in ``page_kinds.py``:
+one test per group and mode builds the group's site, and each page is a subtest named
+after it (``consultations-list-elderly``)."""
 
 import pytest
 
-from tests.browser.conftest import axe_problems, axe_violations
-from tests.browser.page_kinds import GROUPS, ballot_steps, build_site, log_in
+from tests.browser.conftest import axe_violations
+from tests.browser.page_kinds import GROUPS, KINDS, MODES, Tour, build_site
 
 
-@pytest.fixture
-def site(transactional_db):
-    return build_site()
-
-
-@pytest.mark.parametrize("mode", ["standard", "elderly"])
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("group", GROUPS)
-def test_no_serious_or_critical_axe_violations(axe_page, live_server, site, group, mode):
-    visitor, kinds = site[group]
-    if visitor is not None:
-        log_in(axe_page, live_server, visitor)
-    axe_page.goto(f"/display/{mode}/")
-    assert axe_problems(axe_page, kinds) == {}
-
-
-@pytest.mark.parametrize("mode", ["standard", "elderly"])
-def test_the_ballot_and_its_confirmation_have_no_serious_axe_violations(
-    axe_page, live_server, site, mode
+def test_no_serious_or_critical_axe_violations(
+    axe_page, live_server, transactional_db, settings, tmp_path, subtests, group, mode
 ):
-    voter, [(_kind, path)] = site["ballot"]
-    log_in(axe_page, live_server, voter)
-    axe_page.goto(f"/display/{mode}/")
-    problems = {}
-    for kind in ballot_steps(axe_page, path):
-        if violations := axe_violations(axe_page):
-            problems[kind] = violations
-    assert problems == {}
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path)  # the reports' photos
+    tour = Tour(axe_page, live_server, build_site(group), mode)
+    for kind in KINDS[group]:
+        with subtests.test(msg=f"{kind}-{mode}"):
+            path = tour.visit(kind)
+            assert axe_violations(axe_page) == [], path
