@@ -10,6 +10,7 @@ from home.events import grid, ical
 from home.events.choices import EventCategory
 from home.events.recurrence import next_occurrences, occurrences
 from home.events.wording import describe_rule, short_month_note
+from portal.page_cache import remember
 from portal.paging import page_or_404
 
 PAST_PER_PAGE = 30
@@ -61,7 +62,13 @@ def month_view(page, request, year=None, month=None):
             )
     category = _category(request.GET)
     events = _events(page, category)
-    weeks = grid.month_weeks(year, month, events, today)
+    # A pure function of the (remembered) events, the month, the filter and today.
+    key = f"month-{page.pk}-{year}-{month}-{category or ''}-{today.isoformat()}"
+    weeks = remember(key, lambda: grid.month_weeks(year, month, events, today))
+    upcoming = remember(
+        f"upcoming-{page.pk}-{category or ''}-{today.isoformat()}",
+        lambda: grid.upcoming(events, today),
+    )
     base = page.get_url(request)
     query = f"category={category.value}" if category else ""
     feed_url, webcal_url = _feed_urls(request, base + "ical/")
@@ -77,7 +84,7 @@ def month_view(page, request, year=None, month=None):
             "next_url": _month_url(base, *grid.shift_month(year, month, 1), today, query),
             "previous_month": datetime.date(*grid.shift_month(year, month, -1), 1),
             "next_month": datetime.date(*grid.shift_month(year, month, 1), 1),
-            "upcoming": grid.upcoming(events, today),
+            "upcoming": upcoming,
             "categories": EventCategory.choices,
             "active_category": category,
             "month_path": request.path,
