@@ -44,7 +44,7 @@ from tests.factories.mottos import make_gallery, make_motto, submit_for_moderati
 from tests.factories.pages import make_home, make_notice, make_notice_index
 from tests.factories.reports import make_report
 from tests.factories.volunteering import ShiftFactory
-from tests.factories.votes import make_vote, option
+from tests.factories.votes import VoteFactory, option
 
 # Values as they travel in a query string or urlencoded body (already percent-encoded).
 HOSTILE = {"nul": "a%00b", "invalid-utf8": "%FF%FE", "overlong-utf8": "%C0%AF"}
@@ -94,7 +94,7 @@ def site(db):
     unit = UnitFactory(building=building, unit_no="1", room="301")
     resident = verified_resident(unit, relation=Relation.OWNER_VOTER, display_name="王芳")
     Owner.objects.filter(pk=unit.owner_id).update(voter=resident.user)
-    vote = freeze_electorate(make_vote("owners"))
+    vote = freeze_electorate(VoteFactory(electorate="owners"))
     cast_online(vote, vote.roll.get(), resident.user, option(vote, "agree"))
     staff = staff_in(roles.COMMITTEE, username="committee")
     report = make_report(resident.user, photos=1)

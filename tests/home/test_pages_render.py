@@ -3,8 +3,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from portal.qr import qr_svg
+from tests.factories.households import BuildingFactory
 from tests.factories.pages import make_notice, make_standard_page
-from tests.factories.votes import make_building
 
 
 @pytest.fixture
@@ -60,8 +60,8 @@ def test_notice_page_renders_every_block(client, notice_index, image):
 
 
 def test_notice_poster_has_qr_code_pointing_at_the_notice(client, notice_index):
-    fourth, third = make_building("4号楼"), make_building("3号楼")
-    make_building("5号楼")
+    fourth, third = BuildingFactory(name="4号楼"), BuildingFactory(name="3号楼")
+    BuildingFactory(name="5号楼")
     notice = make_notice(notice_index, title="消防演练通知", urgent=True, buildings=[fourth, third])
     response = client.get(notice.url + "poster/")
     expected_target = f"http://testserver/n/{notice.pk}/"

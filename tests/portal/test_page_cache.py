@@ -9,7 +9,7 @@ from home.site_settings import CommunitySettings
 from portal import page_cache as page_cache_module
 from tests.factories.households import UserFactory
 from tests.factories.pages import make_notice, make_standard_page
-from tests.factories.votes import make_vote
+from tests.factories.votes import VoteFactory
 
 PUBLIC_PAGES = [
     "/",
@@ -35,7 +35,7 @@ def site(notice_index, home):
     notice.slug = "notice-page"
     notice.save_revision().publish()
     make_standard_page(home)
-    return {"notice": notice, "vote": make_vote(title="架空层改造").pk}
+    return {"notice": notice, "vote": VoteFactory(title="架空层改造").pk}
 
 
 @pytest.mark.parametrize("enabled", [False, True])

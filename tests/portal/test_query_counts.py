@@ -15,8 +15,9 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from portal import page_cache
 from tests.factories.events import make_calendar, make_event
+from tests.factories.households import BuildingFactory
 from tests.factories.pages import make_notice
-from tests.factories.votes import make_building, make_vote
+from tests.factories.votes import VoteFactory
 
 URLS = ["/", "/notices/", "{notice}", "/votes/", "{vote}", "/events/", "/search/?q=电梯"]
 # (remembered, nothing remembered)
@@ -43,7 +44,7 @@ def site(home, notice_index):
     home.save_revision().publish()
     calendar = make_calendar(home)
     image = Image.objects.create(title="图", file=get_test_image_file())
-    building = make_building("3号楼")
+    building = BuildingFactory(name="3号楼")
     return {"calendar": calendar, "index": notice_index, "image": image, "building": building}
 
 
@@ -66,7 +67,7 @@ def add(site, count):
             if n % 3
             else [],
         )
-        make_vote(title=f"电梯加装方案{n}")
+        VoteFactory(title=f"电梯加装方案{n}")
 
 
 def queries(client, url):
