@@ -41,7 +41,7 @@ from tests.factories.consultations import CommentFactory, ProposalFactory
 from tests.factories.events import make_calendar, make_event
 from tests.factories.households import BuildingFactory, UnitFactory, staff_in, verified_resident
 from tests.factories.mottos import make_gallery, make_motto, submit_for_moderation
-from tests.factories.pages import make_home, make_notice, make_notice_index
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
 from tests.factories.reports import make_report
 from tests.factories.volunteering import ShiftFactory
 from tests.factories.votes import VoteFactory, option
@@ -87,10 +87,12 @@ OWN_CODE = ("participation.", "home.", "portal.", "allauth.", "django.views.i18n
 
 @pytest.fixture
 def site(db):
-    home = make_home()
-    index = make_notice_index(home)
+    home = HomePageFactory()
+    index = NoticeIndexPageFactory(parent=home)
     building = BuildingFactory(name="3号楼")
-    notice = make_notice(index, title="电梯年检通知", tags=["电梯"], buildings=[building])
+    notice = NoticePageFactory(
+        parent=index, title="电梯年检通知", tags=["电梯"], buildings=[building]
+    )
     unit = UnitFactory(building=building, unit_no="1", room="301")
     resident = verified_resident(unit, relation=Relation.OWNER_VOTER, display_name="王芳")
     Owner.objects.filter(pk=unit.owner_id).update(voter=resident.user)

@@ -12,14 +12,14 @@ from participation import roles
 from participation.votes.ballots import cast_online
 from participation.votes.roll import freeze_electorate
 from tests.factories.households import OwnerFactory, UnitFactory, staff_in
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, owner_voter
 
 PASSWORD = "pw-for-tests-1"
 
 
 def test_the_admin_turnout_bars_draw_the_quorum_line(browser, live_server, tmp_path):
-    make_home()
+    HomePageFactory()
     clerk = staff_in(roles.COMMITTEE, username="clerk", email="clerk@example.com")
     clerk.set_password(PASSWORD)
     clerk.save()

@@ -15,7 +15,7 @@ from tests.factories.households import (
     UserFactory,
     verified_resident,
 )
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, close, option
 
 AAA = (
@@ -26,7 +26,7 @@ AAA = (
 
 @pytest.fixture
 def journey(transactional_db):
-    make_home()
+    HomePageFactory()
     building = BuildingFactory(name="3号楼")
     unit = UnitFactory(owner=OwnerFactory(), area="90.00", building=building, room="301")
     neighbour_unit = UnitFactory(owner=OwnerFactory(), area="80.00", building=building, room="302")

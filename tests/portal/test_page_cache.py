@@ -8,7 +8,7 @@ from django.core.cache import cache
 from home.site_settings import CommunitySettings
 from portal import page_cache as page_cache_module
 from tests.factories.households import UserFactory
-from tests.factories.pages import make_notice, make_standard_page
+from tests.factories.pages import NoticePageFactory, StandardPageFactory
 from tests.factories.votes import VoteFactory
 
 PUBLIC_PAGES = [
@@ -31,10 +31,10 @@ PUBLIC_PAGES = [
 
 @pytest.fixture
 def site(notice_index, home):
-    notice = make_notice(notice_index, title="小区电梯维修通知")
+    notice = NoticePageFactory(parent=notice_index, title="小区电梯维修通知")
     notice.slug = "notice-page"
     notice.save_revision().publish()
-    make_standard_page(home)
+    StandardPageFactory(parent=home)
     return {"notice": notice, "vote": VoteFactory(title="架空层改造").pk}
 
 
@@ -245,7 +245,7 @@ def test_the_main_menu_is_read_once_per_generation(
     ]
     assert menu_queries == []
     with django_capture_on_commit_callbacks(execute=True):
-        make_standard_page(home, title="办事指南", slug="guide", show_in_menus=True)
+        StandardPageFactory(parent=home, title="办事指南", slug="guide", show_in_menus=True)
     assert "办事指南" in client.get("/notices/").content.decode()
 
 
@@ -274,7 +274,7 @@ def test_with_the_page_cache_off_what_is_remembered_follows_every_change(
         community.save()
     assert "青梧社区" in client.get("/votes/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        make_standard_page(home, title="办事指南", slug="guide", show_in_menus=True)
+        StandardPageFactory(parent=home, title="办事指南", slug="guide", show_in_menus=True)
     assert "办事指南" in client.get("/votes/").content.decode()
     assert "重阳节敬老活动" not in client.get("/events/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):

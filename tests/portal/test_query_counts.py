@@ -16,7 +16,7 @@ from wagtail.images.tests.utils import get_test_image_file
 from portal import page_cache
 from tests.factories.events import make_calendar, make_event
 from tests.factories.households import BuildingFactory
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 from tests.factories.votes import VoteFactory
 
 URLS = ["/", "/notices/", "{notice}", "/votes/", "{vote}", "/events/", "/search/?q=电梯"]
@@ -51,8 +51,8 @@ def site(home, notice_index):
 def add(site, count):
     today = datetime.date.today()
     for n in range(count):
-        make_notice(
-            site["index"],
+        NoticePageFactory(
+            parent=site["index"],
             title=f"{n}号楼电梯维修通知",
             image=site["image"],
             buildings=[site["building"]],

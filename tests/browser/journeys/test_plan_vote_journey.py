@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from participation.roles import COMMITTEE, ensure_roles
 from participation.votes.roll import freeze_electorate
 from tests.factories.households import PASSWORD, OwnerFactory, UnitFactory, UserFactory
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, owner_voter
 
 
@@ -24,7 +24,7 @@ def log_in(page, username):
 def test_owner_votes_online_committee_enters_paper_then_results_show_the_verdict(
     browser, live_server
 ):
-    make_home()
+    HomePageFactory()
     ensure_roles()
     owner = OwnerFactory()
     unit = UnitFactory(owner=owner, area="120.00")

@@ -16,13 +16,13 @@ from tests.factories.households import (
     verified_resident,
 )
 from tests.factories.mottos import make_gallery, make_theme
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 
 
 def test_a_resident_shares_a_couplet_the_editor_approves_it_and_it_hangs_in_the_gallery(
     browser, live_server
 ):
-    make_gallery(make_home())
+    make_gallery(HomePageFactory())
     ensure_motto_workflow()
     make_theme("传统文化", "tradition")
     unit = UnitFactory(building=BuildingFactory(name="3号楼"))

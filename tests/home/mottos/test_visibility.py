@@ -10,7 +10,7 @@ from home.mottos.models import FamilyMotto
 from tests.factories.events import make_calendar, make_event
 from tests.factories.households import verified_resident
 from tests.factories.mottos import couplet_fields, make_motto, submit_for_moderation
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 
 
 def _task_state(motto):
@@ -40,7 +40,7 @@ def pending(gallery, theme):
 def feeds(home, notice_index):
     """The site's feeds, each with an item: the notices' RSS and Atom, the events' iCal."""
     calendar = make_calendar(home)
-    make_notice(notice_index, title="春节期间垃圾清运时间调整")
+    NoticePageFactory(parent=notice_index, title="春节期间垃圾清运时间调整")
     make_event(calendar, title="写春联送福字", start_date=timezone.localdate())
     return ["/notices/feed/", "/notices/feed/atom/", "/events/ical/"]
 

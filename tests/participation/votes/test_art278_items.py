@@ -9,7 +9,7 @@ from participation.votes.results import vote_result
 from participation.votes.roll import freeze_electorate
 from participation.votes.tally import Matter, Verdict, matter_for_item
 from tests.factories.households import OwnerFactory, UnitFactory
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, close, owner_voter
 from tests.participation.votes.test_vote_admin import vote_form
 
@@ -59,7 +59,7 @@ def test_two_thirds_for_raising_the_fund_does_not_pass(db):
 
 
 def test_the_vote_page_and_the_results_name_the_item(client, db):
-    make_home()
+    HomePageFactory()
     UnitFactory(owner=OwnerFactory(), area="90.00")
     vote = freeze_electorate(VoteFactory(electorate="owners", art278_item=5))
     page = client.get(f"/votes/{vote.pk}/").content.decode()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from participation.votes import ballots
 from participation.votes.roll import freeze_electorate
 from tests.factories.households import OwnerFactory, UnitFactory, verified_resident
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory
 
 
@@ -33,7 +33,7 @@ def fixed_time(monkeypatch):
 
 
 def _residents_vote(options, labels):
-    make_home()
+    HomePageFactory()
     unit = UnitFactory(owner=OwnerFactory(), area="90.00")
     voters = [verified_resident(unit, user__username=f"voter{n}").user for n in range(len(options))]
     vote = VoteFactory(

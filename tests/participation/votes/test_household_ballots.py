@@ -22,7 +22,7 @@ from tests.factories.households import (
     UserFactory,
     verified_resident,
 )
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, option
 
 UNIT = "3号楼1单元301室"
@@ -31,7 +31,7 @@ UNIT = "3号楼1单元301室"
 @pytest.fixture
 def household(db):
     """A households' vote, and two verified members of 3号楼1单元301室: 李强 and 王芳."""
-    make_home()
+    HomePageFactory()
     unit = UnitFactory(
         owner=OwnerFactory(), area="90.00", building=BuildingFactory(name="3号楼"), room="301"
     )

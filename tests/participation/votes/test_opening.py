@@ -11,14 +11,14 @@ from django.core.management import call_command
 from participation.votes import lifecycle
 from participation.votes.models import Ballot, PlanVote, RollEntry
 from tests.factories.households import OwnerFactory, UnitFactory
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, owner_voter
 
 
 @pytest.fixture
 def due_vote(db):
     """Published, its opening time passed, nobody has opened it yet."""
-    make_home()
+    HomePageFactory()
     owner = OwnerFactory()
     voter = owner_voter(owner, UnitFactory(owner=owner, area="100.00"), username="owner1")
     voter.email = "owner1@example.com"

@@ -21,13 +21,13 @@ from participation.votes.results import participation_summary
 from participation.votes.roll import freeze_electorate
 from participation.votes.tally import Totals
 from tests.factories.households import OwnerFactory, UnitFactory, verified_resident
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 
 @pytest.fixture
 def owners_vote(db):
-    make_home()
+    HomePageFactory()
     owner = OwnerFactory()
     voter = owner_voter(owner, UnitFactory(owner=owner, area="100.00"), username="owner1")
     UnitFactory(owner=OwnerFactory(), area="80.00")
@@ -119,7 +119,7 @@ def test_an_owners_vote_warns_that_area_totals_can_reveal_a_large_owner(client, 
 
 
 def test_a_households_vote_has_no_area_warning(client, db):
-    make_home()
+    HomePageFactory()
     unit = UnitFactory(owner=OwnerFactory(), area="80.00")
 
     resident = verified_resident(unit, user__username="family1").user

@@ -10,13 +10,13 @@ from participation.votes.ballots import cast_online, enter_paper_ballot
 from participation.votes.models import Ballot
 from participation.votes.roll import freeze_electorate
 from tests.factories.households import OwnerFactory, UnitFactory, UserFactory, verified_resident
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 
 @pytest.fixture
 def setup(db):
-    make_home()
+    HomePageFactory()
     owner = OwnerFactory()
     unit = UnitFactory(owner=owner, area="100.00")
     voter = owner_voter(owner, unit, username="owner1")

@@ -10,13 +10,13 @@ from openpyxl import load_workbook
 from participation.votes.ballots import cast_online
 from participation.votes.roll import freeze_electorate
 from tests.factories.households import OwnerFactory, UnitFactory, verified_resident
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 
 @pytest.fixture
 def special_vote(db):
-    make_home()
+    HomePageFactory()
     owner = OwnerFactory()
     unit = UnitFactory(owner=owner, area="100.00")
     voter = owner_voter(owner, unit, username="owner1")
@@ -27,7 +27,7 @@ def special_vote(db):
 
 @pytest.fixture
 def advisory_vote(db):
-    make_home()
+    HomePageFactory()
     residents = [
         verified_resident(UnitFactory(owner=OwnerFactory(), area="90.50")).user for _ in range(2)
     ]
