@@ -38,7 +38,7 @@ from participation.volunteering import attendance, certificates, ledger, signups
 from participation.votes.ballots import cast_online
 from participation.votes.roll import freeze_electorate
 from tests.factories.consultations import CommentFactory, ProposalFactory
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import BuildingFactory, UnitFactory, staff_in, verified_resident
 from tests.factories.mottos import make_gallery, make_motto, submit_for_moderation
 from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
@@ -116,8 +116,8 @@ def site(db):
     signup, _created = signups.sign_up(signed_up, resident.user)
     ledger.record_other(resident.user, "2", "帮邻居买菜", "王奶奶腿脚不便", staff, staff)
     certificate = certificates.issue(resident.user)
-    calendar = make_calendar(home)
-    event = make_event(calendar, title="重阳节敬老活动")
+    calendar = EventCalendarFactory(parent=home)
+    event = EventPageFactory(parent=calendar, title="重阳节敬老活动")
     gallery = make_gallery(home)
     motto = make_motto()
     submission = submit_for_moderation(make_motto(live=False), resident.user)

@@ -7,6 +7,7 @@ from django.core.cache import cache
 
 from home.site_settings import CommunitySettings
 from portal import page_cache as page_cache_module
+from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import UserFactory
 from tests.factories.pages import NoticePageFactory, StandardPageFactory
 from tests.factories.votes import VoteFactory
@@ -259,14 +260,12 @@ def test_with_the_page_cache_off_what_is_remembered_follows_every_change(
     from django.utils import timezone
     from wagtail.models import PageViewRestriction
 
-    from tests.factories.events import make_calendar, make_event
-
     settings.PAGE_CACHE_ENABLED = False
     settings.PAGE_CACHE_MEMO = True
     cache.clear()
     page_cache_module.local.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        calendar = make_calendar(home)
+        calendar = EventCalendarFactory(parent=home)
     assert "X-Page-Cache" not in client.get("/votes/")
     with django_capture_on_commit_callbacks(execute=True):
         community = CommunitySettings.for_site(home.get_site())
@@ -278,8 +277,8 @@ def test_with_the_page_cache_off_what_is_remembered_follows_every_change(
     assert "办事指南" in client.get("/votes/").content.decode()
     assert "重阳节敬老活动" not in client.get("/events/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        event = make_event(
-            calendar,
+        event = EventPageFactory(
+            parent=calendar,
             title="重阳节敬老活动",
             start_date=timezone.localdate() + datetime.timedelta(days=1),
         )

@@ -14,7 +14,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from portal import page_cache
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import BuildingFactory
 from tests.factories.pages import NoticePageFactory
 from tests.factories.votes import VoteFactory
@@ -42,7 +42,7 @@ HOME_SECTIONS = [
 def site(home, notice_index):
     home.body = HOME_SECTIONS
     home.save_revision().publish()
-    calendar = make_calendar(home)
+    calendar = EventCalendarFactory(parent=home)
     image = Image.objects.create(title="图", file=get_test_image_file())
     building = BuildingFactory(name="3号楼")
     return {"calendar": calendar, "index": notice_index, "image": image, "building": building}
@@ -58,8 +58,8 @@ def add(site, count):
             buildings=[site["building"]],
             tags=["电梯"],
         )
-        make_event(
-            site["calendar"],
+        EventPageFactory(
+            parent=site["calendar"],
             title=f"电梯安全讲座{n}",
             start_date=today + datetime.timedelta(days=n % 20),
             repeat="weekly" if n % 2 else "",

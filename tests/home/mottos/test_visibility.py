@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from home.mottos.models import FamilyMotto
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import verified_resident
 from tests.factories.mottos import couplet_fields, make_motto, submit_for_moderation
 from tests.factories.pages import NoticePageFactory
@@ -39,9 +39,9 @@ def pending(gallery, theme):
 @pytest.fixture
 def feeds(home, notice_index):
     """The site's feeds, each with an item: the notices' RSS and Atom, the events' iCal."""
-    calendar = make_calendar(home)
+    calendar = EventCalendarFactory(parent=home)
     NoticePageFactory(parent=notice_index, title="春节期间垃圾清运时间调整")
-    make_event(calendar, title="写春联送福字", start_date=timezone.localdate())
+    EventPageFactory(parent=calendar, title="写春联送福字", start_date=timezone.localdate())
     return ["/notices/feed/", "/notices/feed/atom/", "/events/ical/"]
 
 
