@@ -40,7 +40,7 @@ from participation.votes.roll import freeze_electorate
 from tests.factories.consultations import CommentFactory, ProposalFactory
 from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import BuildingFactory, UnitFactory, staff_in, verified_resident
-from tests.factories.mottos import make_gallery, make_motto, submit_for_moderation
+from tests.factories.mottos import MottoFactory, MottoGalleryFactory, submit_for_moderation
 from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
 from tests.factories.reports import make_report
 from tests.factories.volunteering import ShiftFactory
@@ -118,9 +118,9 @@ def site(db):
     certificate = certificates.issue(resident.user)
     calendar = EventCalendarFactory(parent=home)
     event = EventPageFactory(parent=calendar, title="重阳节敬老活动")
-    gallery = make_gallery(home)
-    motto = make_motto()
-    submission = submit_for_moderation(make_motto(live=False), resident.user)
+    gallery = MottoGalleryFactory(parent=home)
+    motto = MottoFactory()
+    submission = submit_for_moderation(MottoFactory(live=False), resident.user)
     return {
         "report": report,
         "proposal": proposal,
