@@ -42,7 +42,7 @@ from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import BuildingFactory, UnitFactory, staff_in, verified_resident
 from tests.factories.mottos import MottoFactory, MottoGalleryFactory, submit_for_moderation
 from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
-from tests.factories.reports import make_report
+from tests.factories.reports import ReportFactory
 from tests.factories.volunteering import ShiftFactory
 from tests.factories.votes import VoteFactory, option
 
@@ -99,7 +99,7 @@ def site(db):
     vote = freeze_electorate(VoteFactory(electorate="owners"))
     cast_online(vote, vote.roll.get(), resident.user, option(vote, "agree"))
     staff = staff_in(roles.COMMITTEE, username="committee")
-    report = make_report(resident.user, photos=1)
+    report = ReportFactory(reporter=resident.user, photos=1)
     # Done, so its reporter sees the rating form.
     loop.accept(report, staff, Handler.COMMITTEE)
     loop.start(report, staff)
