@@ -60,8 +60,12 @@ def test_notice_page_renders_every_block(client, notice_index, image):
 
 
 def test_notice_poster_has_qr_code_pointing_at_the_notice(client, notice_index):
-    fourth, third = BuildingFactory(name="4号楼"), BuildingFactory(name="3号楼")
-    BuildingFactory(name="5号楼")
+    # One sort order for all three, so the poster lists them by name.
+    fourth, third = (
+        BuildingFactory(name="4号楼", sort_order=0),
+        BuildingFactory(name="3号楼", sort_order=0),
+    )
+    BuildingFactory(name="5号楼", sort_order=0)
     notice = NoticePageFactory(
         parent=notice_index, title="消防演练通知", urgent=True, buildings=[fourth, third]
     )
