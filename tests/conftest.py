@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from portal import page_cache as page_cache_module
-from tests.factories.pages import make_home, make_notice_index
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -13,12 +13,12 @@ def _chinese_by_default(settings):
 
 @pytest.fixture
 def home(db):
-    return make_home()
+    return HomePageFactory()
 
 
 @pytest.fixture
 def notice_index(home):
-    return make_notice_index(home)
+    return NoticeIndexPageFactory(parent=home)
 
 
 @pytest.fixture

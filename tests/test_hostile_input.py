@@ -39,13 +39,13 @@ from participation.volunteering import attendance, certificates, ledger, signups
 from participation.votes.ballots import cast_online
 from participation.votes.roll import freeze_electorate
 from tests.factories.consultations import CommentFactory, ProposalFactory
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import BuildingFactory, UnitFactory, staff_in, verified_resident
-from tests.factories.mottos import make_gallery, make_motto, submit_for_moderation
-from tests.factories.pages import make_home, make_notice, make_notice_index
-from tests.factories.reports import make_report
+from tests.factories.mottos import MottoFactory, MottoGalleryFactory, submit_for_moderation
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
+from tests.factories.reports import ReportFactory
 from tests.factories.volunteering import ShiftFactory
-from tests.factories.votes import make_vote, option
+from tests.factories.votes import VoteFactory, option
 
 # Values as they travel in a query string or urlencoded body (already percent-encoded).
 HOSTILE = {"nul": "a%00b", "invalid-utf8": "%FF%FE", "overlong-utf8": "%C0%AF"}
@@ -88,17 +88,19 @@ OWN_CODE = ("participation.", "home.", "portal.", "allauth.", "django.views.i18n
 
 @pytest.fixture
 def site(db):
-    home = make_home()
-    index = make_notice_index(home)
+    home = HomePageFactory()
+    index = NoticeIndexPageFactory(parent=home)
     building = BuildingFactory(name="3号楼")
-    notice = make_notice(index, title="电梯年检通知", tags=["电梯"], buildings=[building])
+    notice = NoticePageFactory(
+        parent=index, title="电梯年检通知", tags=["电梯"], buildings=[building]
+    )
     unit = UnitFactory(building=building, unit_no="1", room="301")
     resident = verified_resident(unit, relation=Relation.OWNER_VOTER, display_name="王芳")
     Owner.objects.filter(pk=unit.owner_id).update(voter=resident.user)
-    vote = freeze_electorate(make_vote("owners"))
+    vote = freeze_electorate(VoteFactory(electorate="owners"))
     cast_online(vote, vote.roll.get(), resident.user, option(vote, "agree"))
     staff = staff_in(roles.COMMITTEE, username="committee")
-    report = make_report(resident.user, photos=1)
+    report = ReportFactory(reporter=resident.user, photos=1)
     # Done, so its reporter sees the rating form.
     loop.accept(report, staff, Handler.COMMITTEE)
     loop.start(report, staff)
@@ -115,11 +117,11 @@ def site(db):
     signup, _created = signups.sign_up(signed_up, resident.user)
     ledger.record_other(resident.user, "2", "帮邻居买菜", "王奶奶腿脚不便", staff, staff)
     certificate = certificates.issue(resident.user)
-    calendar = make_calendar(home)
-    event = make_event(calendar, title="重阳节敬老活动")
-    gallery = make_gallery(home)
-    motto = make_motto()
-    submission = submit_for_moderation(make_motto(live=False), resident.user)
+    calendar = EventCalendarFactory(parent=home)
+    event = EventPageFactory(parent=calendar, title="重阳节敬老活动")
+    gallery = MottoGalleryFactory(parent=home)
+    motto = MottoFactory()
+    submission = submit_for_moderation(MottoFactory(live=False), resident.user)
     return {
         "report": report,
         "proposal": proposal,

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 
 from tests.factories.households import PASSWORD
+from tests.factories.pages import HomePageFactory, StandardPageFactory
 
 CHROMIUM = os.environ.get("LINLI_CHROMIUM", "/usr/bin/chromium")
 AXE_JS = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
@@ -121,9 +122,7 @@ def signup_site(transactional_db):
     privacy page the sign-up form's consent box links to. Gives the home page."""
     from django.core.cache import cache
 
-    from tests.factories.pages import make_home, make_standard_page
-
     cache.clear()
-    home = make_home()
-    make_standard_page(home, title="隐私说明", slug="privacy")
+    home = HomePageFactory()
+    StandardPageFactory(parent=home, title="隐私说明", slug="privacy")
     return home

@@ -9,14 +9,14 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
 from tests.browser.conftest import submit_log_in
-from tests.factories.pages import make_home, make_notice, make_notice_index
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
 
 PASSWORD = "pw-for-tests-1"
 
 
 def test_admin_pages_make_no_request_to_another_host(browser, live_server, transactional_db):
-    index = make_notice_index(make_home())
-    notice = make_notice(index, title="电梯年检")
+    index = NoticeIndexPageFactory(parent=HomePageFactory())
+    notice = NoticePageFactory(parent=index, title="电梯年检")
     editor = get_user_model().objects.create_superuser("editor", "editor@example.com", PASSWORD)
     EmailAddress.objects.create(user=editor, email=editor.email, verified=True, primary=True)
 

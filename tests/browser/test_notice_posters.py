@@ -6,7 +6,12 @@ import pytest
 from django.core.management import call_command
 
 from home.notices.models import NoticePage
-from tests.factories.pages import make_home, make_notice, make_notice_index, paragraph
+from tests.factories.pages import (
+    HomePageFactory,
+    NoticeIndexPageFactory,
+    NoticePageFactory,
+    paragraph,
+)
 
 A4_HEIGHT_PX = 297 / 25.4 * 96
 PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
@@ -62,10 +67,12 @@ def test_every_demo_notice_poster_is_one_a4_sheet(browser, live_server, demo_pos
 
 
 def test_a_very_long_notice_is_cut_onto_one_sheet(browser, live_server, transactional_db):
-    index = make_notice_index(make_home())
+    index = NoticeIndexPageFactory(parent=HomePageFactory())
     body = paragraph("因管道改造需要分段施工，请各位居民提前储水。" * 200)
     body += [{"type": "contact", "value": {"name": "物业服务中心", "phone": "0571-8888 0000"}}]
-    notice = make_notice(index, title="关于二次供水改造期间分段停水的通知" * 3, body=body)
+    notice = NoticePageFactory(
+        parent=index, title="关于二次供水改造期间分段停水的通知" * 3, body=body
+    )
     page = browser.new_page(base_url=live_server.url)
     assert assert_one_sheet_with_qr(page, notice.url + "poster/") == 1
     assert page.get_by_text("扫码阅读全文").is_visible()
@@ -74,8 +81,8 @@ def test_a_very_long_notice_is_cut_onto_one_sheet(browser, live_server, transact
 
 
 def test_print_button_appears_only_with_javascript(browser, live_server, transactional_db):
-    index = make_notice_index(make_home())
-    notice = make_notice(index, title="电梯年检")
+    index = NoticeIndexPageFactory(parent=HomePageFactory())
+    notice = NoticePageFactory(parent=index, title="电梯年检")
     with_js = browser.new_page(base_url=live_server.url)
     with_js.goto(notice.url + "poster/")
     assert with_js.get_by_role("button", name="打印").is_visible()

@@ -11,25 +11,25 @@ from playwright.sync_api import expect
 from participation import roles
 from participation.votes.ballots import cast_online
 from participation.votes.roll import freeze_electorate
-from tests.factories.households import staff_in
-from tests.factories.pages import make_home
-from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_vote
+from tests.factories.households import OwnerFactory, UnitFactory, staff_in
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, owner_voter
 
 PASSWORD = "pw-for-tests-1"
 
 
 def test_the_admin_turnout_bars_draw_the_quorum_line(browser, live_server, tmp_path):
-    make_home()
+    HomePageFactory()
     clerk = staff_in(roles.COMMITTEE, username="clerk", email="clerk@example.com")
     clerk.set_password(PASSWORD)
     clerk.save()
     EmailAddress.objects.update_or_create(
         user=clerk, email=clerk.email, defaults={"verified": True, "primary": True}
     )
-    owner = make_owner()
-    voter = make_owner_voter(owner, make_unit(owner, "120.00"), "wangayi")
-    make_unit(make_owner(), "95.50")
-    vote = freeze_electorate(make_vote("owners", matter="special"))
+    owner = OwnerFactory()
+    voter = owner_voter(owner, UnitFactory(owner=owner, area="120.00"), username="wangayi")
+    UnitFactory(owner=OwnerFactory(), area="95.50")
+    vote = freeze_electorate(VoteFactory(electorate="owners", matter="special"))
     cast_online(vote, vote.roll.get(owner=owner), voter, vote.options.get(key="agree"))
 
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)

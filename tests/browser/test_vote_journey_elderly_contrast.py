@@ -8,17 +8,15 @@ from participation.votes.ballots import cast_online, enter_paper_ballot
 from participation.votes.roll import freeze_electorate
 from tests.browser.conftest import AXE_JS
 from tests.browser.page_kinds import log_in
-from tests.factories.pages import make_home
-from tests.factories.votes import (
-    close,
-    make_building,
-    make_owner,
-    make_unit,
-    make_user,
-    make_verified_resident,
-    make_vote,
-    option,
+from tests.factories.households import (
+    BuildingFactory,
+    OwnerFactory,
+    UnitFactory,
+    UserFactory,
+    verified_resident,
 )
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, close, option
 
 AAA = (
     "async () => await axe.run(document, "
@@ -28,18 +26,20 @@ AAA = (
 
 @pytest.fixture
 def journey(transactional_db):
-    make_home()
-    building = make_building("3号楼")
-    unit = make_unit(make_owner(), "90.00", building=building, room="301")
-    neighbour_unit = make_unit(make_owner(), "80.00", building=building, room="302")
-    voter = make_verified_resident(unit, "liqiang")
-    neighbour = make_verified_resident(neighbour_unit, "neighbour")
-    open_vote = freeze_electorate(make_vote("households", title="楼道加装扶手"))
-    make_vote("households", title="下月停车方案", opens_in_hours=48, closes_in_hours=96)
-    closed = freeze_electorate(make_vote("households", title="绿地改造"))
+    HomePageFactory()
+    building = BuildingFactory(name="3号楼")
+    unit = UnitFactory(owner=OwnerFactory(), area="90.00", building=building, room="301")
+    neighbour_unit = UnitFactory(owner=OwnerFactory(), area="80.00", building=building, room="302")
+    voter = verified_resident(unit, user__username="liqiang").user
+    neighbour = verified_resident(neighbour_unit, user__username="neighbour").user
+    open_vote = freeze_electorate(VoteFactory(electorate="households", title="楼道加装扶手"))
+    VoteFactory(
+        electorate="households", title="下月停车方案", opens_in_hours=48, closes_in_hours=96
+    )
+    closed = freeze_electorate(VoteFactory(electorate="households", title="绿地改造"))
     cast_online(closed, closed.roll.get(unit=unit), voter, option(closed, "agree"))
     enter_paper_ballot(
-        closed, closed.roll.get(unit=neighbour_unit), option(closed, "disagree"), make_user(), "1"
+        closed, closed.roll.get(unit=neighbour_unit), option(closed, "disagree"), UserFactory(), "1"
     )
     close(closed)
     return voter, neighbour, open_vote, closed

@@ -64,10 +64,13 @@ class UnitFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Unit
 
+    class Params:
+        area = "89.50"  # UnitFactory(area="90.00") for area_m2=Decimal("90.00")
+
     building = factory.SubFactory(BuildingFactory)
     unit_no = "1"
     room = factory.LazyFunction(lambda: str(next(_rooms)))
-    area_m2 = Decimal("89.50")
+    area_m2 = factory.LazyAttribute(lambda unit: Decimal(unit.area))
     owner = factory.SubFactory(OwnerFactory)
 
 

@@ -1,107 +1,93 @@
-"""Helpers for plan-vote tests: a small register, votes with options, voters."""
+"""Factories for plan-vote tests: votes with their options, and owners' voters.
+
+The register (buildings, owners, units, users, residents) comes from households.py.
+"""
 
 import datetime
-import itertools
-from decimal import Decimal
 
-from django.contrib.auth import get_user_model
+import factory
 from django.utils import timezone
 
-from participation.households.choices import OwnerKind
-from participation.households.models import Building, Owner, Unit
-from participation.residents.models import ResidentProfile
+from participation.households.models import Building
+from participation.residents.choices import Relation
 from participation.votes.choices import OptionRole
 from participation.votes.models import PlanVote, VoteOption
-
-_n = itertools.count(1)
-
-
-def make_building(name=None):
-    return Building.objects.create(name=name or f"{next(_n)}号楼")
-
-
-def make_owner(ref=None, kind=OwnerKind.PERSON):
-    return Owner.objects.create(ref=ref or f"owner-{next(_n)}", kind=kind)
-
-
-def make_unit(owner, area="88.50", building=None, room=None):
-    building = building or Building.objects.first() or make_building()
-    return Unit.objects.create(
-        building=building,
-        unit_no="1",
-        room=room or str(100 + next(_n)),
-        area_m2=Decimal(area),
-        owner=owner,
-    )
-
-
-def make_user(username=None, **profile):
-    user = get_user_model().objects.create_user(
-        username=username or f"user{next(_n)}", password="pw-for-tests-1"
-    )
-    if profile:
-        ResidentProfile.objects.create(user=user, **profile)
-    return user
-
-
-def make_verified_resident(unit, username=None, relation="family"):
-    return make_user(
-        username,
-        unit=unit,
-        relation=relation,
-        verified_at=timezone.now(),
-        display_name="居民",
-    )
-
-
-def make_owner_voter(owner, unit, username=None):
-    user = make_verified_resident(unit, username, relation="owner_voter")
-    owner.voter = user
-    owner.save(update_fields=["voter"])
-    return user
-
+from tests.factories.households import (
+    BuildingFactory,
+    OwnerFactory,
+    UnitFactory,
+    UserFactory,
+    verified_resident,
+)
 
 # What a test's ``matter`` stands for: an ordinary and a special Art. 278 item.
 ITEM_FOR_MATTER = {"ordinary": 9, "special": 8}
 
-
 ROLE_FOR_KEY = {"disagree": OptionRole.AGAINST, "abstain": OptionRole.ABSTAIN}
+LABEL_FOR_KEY = {"agree": "同意", "disagree": "不同意", "abstain": "弃权"}
+DEFAULT_OPTIONS = ("agree", "disagree", "abstain")
 
 
-def make_vote(
-    electorate="owners",
-    matter="ordinary",
-    options=("agree", "disagree", "abstain"),
-    opens_in_hours=-1,
-    closes_in_hours=24,
-    roles=None,
-    **kwargs,
-):
-    """A vote; ``matter`` picks an Art. 278 item for owners' votes (``art278_item=``
-    overrides it); each option's role follows its key unless ``roles`` maps it."""
-    now = timezone.now()
-    if electorate == "owners":
-        kwargs.setdefault("art278_item", ITEM_FOR_MATTER[matter])
-    kwargs.setdefault("title", "架空层改造为儿童游乐区")
-    kwargs.setdefault("space", "架空层")
-    kwargs.setdefault("description", "<p>方案说明</p>")
-    vote = PlanVote.objects.create(
-        electorate=electorate,
-        opens_at=now + datetime.timedelta(hours=opens_in_hours),
-        closes_at=now + datetime.timedelta(hours=closes_in_hours),
-        published=kwargs.pop("published", True),
-        **kwargs,
+class VoteOptionFactory(factory.django.DjangoModelFactory):
+    """An option whose label and role follow its key (``agree`` → 同意, adopt; ``b`` → 方案B)."""
+
+    class Meta:
+        model = VoteOption
+
+    vote = factory.SubFactory("tests.factories.votes.VoteFactory", options=())
+    key = factory.Sequence(lambda n: f"option{n}")
+    label = factory.LazyAttribute(lambda o: LABEL_FOR_KEY.get(o.key, f"方案{o.key.upper()}"))
+    role = factory.LazyAttribute(lambda o: ROLE_FOR_KEY.get(o.key, OptionRole.ADOPT))
+    sort_order = 0
+
+
+class VoteFactory(factory.django.DjangoModelFactory):
+    """A published vote open since an hour ago for a day, with 同意 / 不同意 / 弃权.
+
+    ``matter`` picks an Art. 278 item for owners' votes (``art278_item=`` overrides it);
+    ``opens_in_hours`` / ``closes_in_hours`` place the window around now; ``options=``
+    are the options' keys in order, and ``options__roles={key: role}`` overrides the
+    role a key would have.
+    """
+
+    class Meta:
+        model = PlanVote
+        skip_postgeneration_save = True
+
+    class Params:
+        matter = "ordinary"
+        opens_in_hours = -1
+        closes_in_hours = 24
+        now = factory.LazyFunction(timezone.now)
+
+    electorate = "owners"
+    art278_item = factory.LazyAttribute(
+        lambda v: ITEM_FOR_MATTER[v.matter] if v.electorate == "owners" else None
     )
-    labels = {"agree": "同意", "disagree": "不同意", "abstain": "弃权"}
-    for order, key in enumerate(options):
-        VoteOption.objects.create(
-            vote=vote,
-            key=key,
-            label=labels.get(key, f"方案{key.upper()}"),
-            role=(roles or {}).get(key, ROLE_FOR_KEY.get(key, OptionRole.ADOPT)),
-            sort_order=order,
-        )
-    return vote
+    title = "架空层改造为儿童游乐区"
+    space = "架空层"
+    description = "<p>方案说明</p>"
+    opens_at = factory.LazyAttribute(lambda v: v.now + datetime.timedelta(hours=v.opens_in_hours))
+    closes_at = factory.LazyAttribute(lambda v: v.now + datetime.timedelta(hours=v.closes_in_hours))
+    published = True
+
+    @factory.post_generation
+    def options(self, create, extracted, roles=None, **kwargs):
+        if not create:
+            return
+        keys = DEFAULT_OPTIONS if extracted is None else extracted
+        for order, key in enumerate(keys):
+            extra = {"role": roles[key]} if roles and key in roles else {}
+            VoteOptionFactory(vote=self, key=key, sort_order=order, **extra)
+
+
+def owner_voter(owner, unit, **user):
+    """The verified resident of ``unit`` whom ``owner`` names to vote (relation 业主表决人);
+    ``user`` are UserFactory fields (``username="owner1"``)."""
+    voter = verified_resident(unit, Relation.OWNER_VOTER, user=UserFactory(**user)).user
+    owner.voter = voter
+    owner.save(update_fields=["voter"])
+    return voter
 
 
 def option(vote, key):
@@ -116,3 +102,30 @@ def close(vote):
     )
     vote.refresh_from_db()
     return vote
+
+
+# kept for tests/browser/page_kinds.py until it moves to the factory
+def make_owner():
+    return OwnerFactory()
+
+
+# kept for tests/browser/page_kinds.py until it moves to the factory
+def make_unit(owner, area="88.50"):
+    return UnitFactory(
+        owner=owner, area=area, building=Building.objects.first() or BuildingFactory()
+    )
+
+
+# kept for tests/browser/page_kinds.py until it moves to the factory
+def make_user(username):
+    return UserFactory(username=username)
+
+
+# kept for tests/browser/page_kinds.py until it moves to the factory
+def make_owner_voter(owner, unit, username):
+    return owner_voter(owner, unit, username=username)
+
+
+# kept for tests/browser/page_kinds.py until it moves to the factory
+def make_vote(electorate="owners", **kwargs):
+    return VoteFactory(electorate=electorate, **kwargs)

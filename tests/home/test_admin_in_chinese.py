@@ -13,7 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext, pgettext
 from wagtail.models import Task, Workflow
 
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 
 CATALOGUE = Path(settings.BASE_DIR) / "portal/locale/zh_Hans/LC_MESSAGES/django.po"
 WAGTAIL = Path(wagtail.__file__).parent
@@ -94,7 +94,7 @@ def test_dashboard_is_in_chinese_and_has_no_gravatar(client, editor):
 
 
 def test_page_explorer_says_published_and_exploring_in_chinese(client, editor, notice_index):
-    make_notice(notice_index, title="电梯年检")
+    NoticePageFactory(parent=notice_index, title="电梯年检")
     html = client.get(f"/admin/pages/{notice_index.pk}/").content.decode()
     assert "已发布" in html
     assert "在用" not in html

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from participation.residents.models import ResidentProfile
 from tests.factories.households import verified_resident
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 
 ISO_DATE = re.compile(r"\b20\d\d-\d\d-\d\d\b")
 
@@ -29,7 +29,7 @@ def test_my_page_gives_dates_in_chinese_and_a_plain_download_link(client, home):
 
 
 def test_notice_dates_are_in_chinese(client, notice_index):
-    notice = make_notice(notice_index, title="电梯年检")
+    notice = NoticePageFactory(parent=notice_index, title="电梯年检")
     html = client.get(notice.url).content.decode()
     visible = re.sub(r'datetime="[^"]*"', "", html)
     assert f"{timezone.localdate().year}年" in visible
@@ -37,7 +37,7 @@ def test_notice_dates_are_in_chinese(client, notice_index):
 
 
 def test_feed_link_is_labelled_for_people_and_comes_after_the_notices(client, notice_index):
-    make_notice(notice_index, title="电梯年检")
+    NoticePageFactory(parent=notice_index, title="电梯年检")
     html = client.get("/notices/").content.decode()
     main = html.split("<main", 1)[1].split("</main>", 1)[0]
     assert "订阅新通知" in main

@@ -6,12 +6,12 @@ from django.core.management import CommandError, call_command
 from home.management.commands.generate_notices import next_generated_number
 from home.notices.models import NoticePage
 from tests.factories.households import OwnerFactory, UnitFactory
-from tests.factories.pages import make_home, make_notice_index
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory
 
 
 @pytest.fixture
 def index(db):
-    return make_notice_index(make_home())
+    return NoticeIndexPageFactory(parent=HomePageFactory())
 
 
 def test_it_refuses_where_demo_data_is_not_allowed(index, settings):

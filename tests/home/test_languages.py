@@ -4,13 +4,13 @@ import polib
 import pytest
 from django.conf import settings
 
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 
 CATALOGUE = Path(settings.BASE_DIR) / "portal/locale/zh_Hans/LC_MESSAGES/django.po"
 
 
 def test_chinese_is_the_default_even_for_an_english_browser(client, notice_index):
-    make_notice(notice_index)
+    NoticePageFactory(parent=notice_index)
     response = client.get("/notices/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     html = response.content.decode()
     assert '<html lang="zh-Hans">' in html

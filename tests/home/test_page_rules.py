@@ -1,6 +1,6 @@
 from home.notices.models import NoticeIndexPage, NoticePage
 from home.pages import HomePage, StandardPage
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 
 
 def test_notices_can_only_live_under_the_notice_index(notice_index, home):
@@ -18,7 +18,7 @@ def test_there_is_only_one_home_page(home):
 
 
 def test_notices_have_no_children(notice_index):
-    notice = make_notice(notice_index)
+    notice = NoticePageFactory(parent=notice_index)
     assert not StandardPage.can_create_at(notice)
     assert not NoticePage.can_create_at(notice)
 

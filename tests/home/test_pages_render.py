@@ -3,8 +3,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from portal.qr import qr_svg
-from tests.factories.pages import make_notice, make_standard_page
-from tests.factories.votes import make_building
+from tests.factories.households import BuildingFactory
+from tests.factories.pages import NoticePageFactory, StandardPageFactory
 
 
 @pytest.fixture
@@ -13,8 +13,8 @@ def image(db):
 
 
 def test_home_page_shows_urgent_banner_and_latest_notices(client, notice_index):
-    make_notice(notice_index, title="明日停水通知", urgent=True)
-    make_notice(notice_index, title="快递柜搬迁")
+    NoticePageFactory(parent=notice_index, title="明日停水通知", urgent=True)
+    NoticePageFactory(parent=notice_index, title="快递柜搬迁")
     response = client.get("/")
     html = response.content.decode()
     assert response.status_code == 200
@@ -50,7 +50,7 @@ def test_notice_page_renders_every_block(client, notice_index, image):
         },
         {"type": "contact", "value": {"name": "物业服务中心", "phone": "0571-8888 0000"}},
     ]
-    notice = make_notice(notice_index, title="二次供水清洗", body=body, image=image)
+    notice = NoticePageFactory(parent=notice_index, title="二次供水清洗", body=body, image=image)
     response = client.get(notice.url)
     html = response.content.decode()
     assert response.status_code == 200
@@ -60,9 +60,15 @@ def test_notice_page_renders_every_block(client, notice_index, image):
 
 
 def test_notice_poster_has_qr_code_pointing_at_the_notice(client, notice_index):
-    fourth, third = make_building("4号楼"), make_building("3号楼")
-    make_building("5号楼")
-    notice = make_notice(notice_index, title="消防演练通知", urgent=True, buildings=[fourth, third])
+    # One sort order for all three, so the poster lists them by name.
+    fourth, third = (
+        BuildingFactory(name="4号楼", sort_order=0),
+        BuildingFactory(name="3号楼", sort_order=0),
+    )
+    BuildingFactory(name="5号楼", sort_order=0)
+    notice = NoticePageFactory(
+        parent=notice_index, title="消防演练通知", urgent=True, buildings=[fourth, third]
+    )
     response = client.get(notice.url + "poster/")
     expected_target = f"http://testserver/n/{notice.pk}/"
     assert response.status_code == 200
@@ -75,7 +81,7 @@ def test_notice_poster_has_qr_code_pointing_at_the_notice(client, notice_index):
 
 
 def test_standard_page_renders(client, home):
-    page = make_standard_page(home, title="办事指南", slug="guide")
+    page = StandardPageFactory(parent=home, title="办事指南", slug="guide")
     response = client.get(page.url)
     assert response.status_code == 200
     assert "青梧社区位于临江市" in response.content.decode()

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from tests.factories.pages import days_ago, make_notice, make_standard_page, paragraph
+from tests.factories.pages import NoticePageFactory, StandardPageFactory, days_ago, paragraph
 
 
 def test_empty_search_suggests_categories(client, home):
@@ -13,13 +13,13 @@ def test_empty_search_suggests_categories(client, home):
 
 
 def test_search_finds_a_notice_by_title(client, notice_index):
-    make_notice(notice_index, title="Elevator repair 电梯维修")
+    NoticePageFactory(parent=notice_index, title="Elevator repair 电梯维修")
     response = client.get("/search/", {"q": "Elevator"})
     assert [hit.obj.title for hit in response.context["results"]] == ["Elevator repair 电梯维修"]
 
 
 def test_a_word_inside_a_chinese_title_is_found_labelled_and_marked(client, notice_index):
-    make_notice(notice_index, title="小区电梯维修通知", summary="7号楼电梯周二停运。")
+    NoticePageFactory(parent=notice_index, title="小区电梯维修通知", summary="7号楼电梯周二停运。")
     response = client.get("/search/", {"q": "電梯"})
     html = response.content.decode()
     assert [hit.obj.title for hit in response.context["results"]] == ["小区电梯维修通知"]
@@ -30,9 +30,9 @@ def test_a_word_inside_a_chinese_title_is_found_labelled_and_marked(client, noti
 
 
 def test_notices_and_pages_are_searched_together(client, notice_index, home):
-    make_notice(notice_index, title="居委会办公时间调整")
-    make_standard_page(
-        home, title="办事指南", slug="guide", body=paragraph("居委会在党群服务中心。")
+    NoticePageFactory(parent=notice_index, title="居委会办公时间调整")
+    StandardPageFactory(
+        parent=home, title="办事指南", slug="guide", body=paragraph("居委会在党群服务中心。")
     )
     response = client.get("/search/", {"q": "居委会"})
     labels = {str(hit.kind.label) for hit in response.context["results"]}
@@ -40,16 +40,22 @@ def test_notices_and_pages_are_searched_together(client, notice_index, home):
 
 
 def test_title_matches_come_first_then_newest(client, notice_index):
-    body_old = make_notice(notice_index, body=paragraph("停水期间请储水"), published=days_ago(1))
-    title_old = make_notice(notice_index, title="去年停水通知", published=days_ago(300))
-    title_new = make_notice(notice_index, title="本周停水通知", published=days_ago(2))
+    body_old = NoticePageFactory(
+        parent=notice_index, body=paragraph("停水期间请储水"), published=days_ago(1)
+    )
+    title_old = NoticePageFactory(
+        parent=notice_index, title="去年停水通知", published=days_ago(300)
+    )
+    title_new = NoticePageFactory(parent=notice_index, title="本周停水通知", published=days_ago(2))
     response = client.get("/search/", {"q": "停水"})
     assert [hit.obj for hit in response.context["results"]] == [title_new, title_old, body_old]
 
 
 def test_expired_notices_are_not_found(client, notice_index):
-    make_notice(
-        notice_index, title="过期的停水通知", expire_at=timezone.now() + datetime.timedelta(hours=1)
+    NoticePageFactory(
+        parent=notice_index,
+        title="过期的停水通知",
+        expire_at=timezone.now() + datetime.timedelta(hours=1),
     )
     from home.notices.models import NoticePage
 
@@ -60,7 +66,9 @@ def test_expired_notices_are_not_found(client, notice_index):
 
 def test_results_are_paginated(client, notice_index):
     for day in range(12):
-        make_notice(notice_index, title=f"燃气安全提醒第{day}期", published=days_ago(day))
+        NoticePageFactory(
+            parent=notice_index, title=f"燃气安全提醒第{day}期", published=days_ago(day)
+        )
     first = client.get("/search/", {"q": "燃气"})
     second = client.get("/search/", {"q": "燃气", "page": 2})
     assert len(first.context["results"]) == 10
@@ -72,7 +80,7 @@ def test_results_are_paginated(client, notice_index):
 
 
 def test_no_result_suggests_categories(client, notice_index):
-    make_notice(notice_index, title="燃气安全提醒")
+    NoticePageFactory(parent=notice_index, title="燃气安全提醒")
     response = client.get("/search/", {"q": "台风"})
     html = response.content.decode()
     assert response.context["results"].paginator.count == 0
@@ -81,21 +89,21 @@ def test_no_result_suggests_categories(client, notice_index):
 
 
 def test_words_that_stand_apart_are_found_as_typed(client, notice_index):
-    notice = make_notice(notice_index, title="3号楼、4号楼、5号楼停水")
+    notice = NoticePageFactory(parent=notice_index, title="3号楼、4号楼、5号楼停水")
     response = client.get("/search/", {"q": "3号楼停水"})
     assert [hit.obj for hit in response.context["results"]] == [notice]
     assert not response.context["loose"]
 
 
 def test_a_word_the_page_does_not_hold_falls_back_to_its_parts(client, notice_index):
-    notice = make_notice(notice_index, title="空气重污染橙色预警")
+    notice = NoticePageFactory(parent=notice_index, title="空气重污染橙色预警")
     response = client.get("/search/", {"q": "空气污染"})
     assert [hit.obj for hit in response.context["results"]] == [notice]
     assert response.context["loose"]
 
 
 def test_user_text_is_escaped(client, notice_index):
-    make_notice(notice_index, title="<b>电梯</b> & 维修")
+    NoticePageFactory(parent=notice_index, title="<b>电梯</b> & 维修")
     response = client.get("/search/", {"q": "<b>电梯"})
     html = response.content.decode()
     assert "<b>电梯" not in html
@@ -133,7 +141,7 @@ def test_user_text_is_escaped(client, notice_index):
     ],
 )
 def test_odd_queries_answer_200(client, notice_index, query):
-    make_notice(notice_index, title="电梯")
+    NoticePageFactory(parent=notice_index, title="电梯")
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
     assert len(response.context["query"]) <= 100
@@ -146,5 +154,5 @@ def test_a_query_with_a_nul_byte_is_a_400(client, notice_index, query):
 
 
 def test_bad_result_page_is_404(client, notice_index):
-    make_notice(notice_index, title="Elevator")
+    NoticePageFactory(parent=notice_index, title="Elevator")
     assert client.get("/search/", {"q": "Elevator", "page": "abc"}).status_code == 404

@@ -7,14 +7,14 @@ from participation import roles
 from participation.households.models import Building
 from portal.hostile_input import unreadable
 from tests.factories.households import BuildingFactory, staff_in
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 
 UNREADABLE = "无法识别的字符"
 
 
 @pytest.fixture
 def notices(notice_index):
-    make_notice(notice_index, title="电梯年检通知", tags=["电梯"])
+    NoticePageFactory(parent=notice_index, title="电梯年检通知", tags=["电梯"])
     return notice_index
 
 

@@ -7,9 +7,10 @@ from django.core.cache import cache
 
 from home.site_settings import CommunitySettings
 from portal import page_cache as page_cache_module
+from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import UserFactory
-from tests.factories.pages import make_notice, make_standard_page
-from tests.factories.votes import make_vote
+from tests.factories.pages import NoticePageFactory, StandardPageFactory
+from tests.factories.votes import VoteFactory
 
 PUBLIC_PAGES = [
     "/",
@@ -31,11 +32,11 @@ PUBLIC_PAGES = [
 
 @pytest.fixture
 def site(notice_index, home):
-    notice = make_notice(notice_index, title="小区电梯维修通知")
+    notice = NoticePageFactory(parent=notice_index, title="小区电梯维修通知")
     notice.slug = "notice-page"
     notice.save_revision().publish()
-    make_standard_page(home)
-    return {"notice": notice, "vote": make_vote(title="架空层改造").pk}
+    StandardPageFactory(parent=home)
+    return {"notice": notice, "vote": VoteFactory(title="架空层改造").pk}
 
 
 @pytest.mark.parametrize("enabled", [False, True])
@@ -245,7 +246,7 @@ def test_the_main_menu_is_read_once_per_generation(
     ]
     assert menu_queries == []
     with django_capture_on_commit_callbacks(execute=True):
-        make_standard_page(home, title="办事指南", slug="guide", show_in_menus=True)
+        StandardPageFactory(parent=home, title="办事指南", slug="guide", show_in_menus=True)
     assert "办事指南" in client.get("/notices/").content.decode()
 
 
@@ -259,14 +260,12 @@ def test_with_the_page_cache_off_what_is_remembered_follows_every_change(
     from django.utils import timezone
     from wagtail.models import PageViewRestriction
 
-    from tests.factories.events import make_calendar, make_event
-
     settings.PAGE_CACHE_ENABLED = False
     settings.PAGE_CACHE_MEMO = True
     cache.clear()
     page_cache_module.local.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        calendar = make_calendar(home)
+        calendar = EventCalendarFactory(parent=home)
     assert "X-Page-Cache" not in client.get("/votes/")
     with django_capture_on_commit_callbacks(execute=True):
         community = CommunitySettings.for_site(home.get_site())
@@ -274,12 +273,12 @@ def test_with_the_page_cache_off_what_is_remembered_follows_every_change(
         community.save()
     assert "青梧社区" in client.get("/votes/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        make_standard_page(home, title="办事指南", slug="guide", show_in_menus=True)
+        StandardPageFactory(parent=home, title="办事指南", slug="guide", show_in_menus=True)
     assert "办事指南" in client.get("/votes/").content.decode()
     assert "重阳节敬老活动" not in client.get("/events/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        event = make_event(
-            calendar,
+        event = EventPageFactory(
+            parent=calendar,
             title="重阳节敬老活动",
             start_date=timezone.localdate() + datetime.timedelta(days=1),
         )

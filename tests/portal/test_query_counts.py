@@ -14,9 +14,10 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from portal import page_cache
-from tests.factories.events import make_calendar, make_event
-from tests.factories.pages import make_notice
-from tests.factories.votes import make_building, make_vote
+from tests.factories.events import EventCalendarFactory, EventPageFactory
+from tests.factories.households import BuildingFactory
+from tests.factories.pages import NoticePageFactory
+from tests.factories.votes import VoteFactory
 
 URLS = ["/", "/notices/", "{notice}", "/votes/", "{vote}", "/events/", "/search/?q=电梯"]
 # (remembered, nothing remembered)
@@ -41,24 +42,24 @@ HOME_SECTIONS = [
 def site(home, notice_index):
     home.body = HOME_SECTIONS
     home.save_revision().publish()
-    calendar = make_calendar(home)
+    calendar = EventCalendarFactory(parent=home)
     image = Image.objects.create(title="图", file=get_test_image_file())
-    building = make_building("3号楼")
+    building = BuildingFactory(name="3号楼")
     return {"calendar": calendar, "index": notice_index, "image": image, "building": building}
 
 
 def add(site, count):
     today = datetime.date.today()
     for n in range(count):
-        make_notice(
-            site["index"],
+        NoticePageFactory(
+            parent=site["index"],
             title=f"{n}号楼电梯维修通知",
             image=site["image"],
             buildings=[site["building"]],
             tags=["电梯"],
         )
-        make_event(
-            site["calendar"],
+        EventPageFactory(
+            parent=site["calendar"],
             title=f"电梯安全讲座{n}",
             start_date=today + datetime.timedelta(days=n % 20),
             repeat="weekly" if n % 2 else "",
@@ -66,7 +67,7 @@ def add(site, count):
             if n % 3
             else [],
         )
-        make_vote(title=f"电梯加装方案{n}")
+        VoteFactory(title=f"电梯加装方案{n}")
 
 
 def queries(client, url):

@@ -28,11 +28,11 @@ BASE = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
 SETUP = """
-from tests.factories.pages import make_home, make_notice, make_notice_index
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
 from tests.factories.households import UserFactory
-home = make_home()
-index = make_notice_index(home)
-make_notice(index, title="二号楼停水通知")
+home = HomePageFactory()
+index = NoticeIndexPageFactory(parent=home)
+NoticePageFactory(parent=index, title="二号楼停水通知")
 UserFactory(username="wangfang")
 for n in range(12):
     UserFactory(username=f"neighbour{n}")

@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from home.notices.models import NoticeIndexPage
 from home.pages import HomePage
-from tests.factories.pages import days_ago, make_notice, make_standard_page, paragraph
+from tests.factories.pages import NoticePageFactory, StandardPageFactory, days_ago, paragraph
 from tests.search.corpus import NOTICES, PAGES
 
 
@@ -16,14 +16,18 @@ def add_corpus():
     index = NoticeIndexPage.objects.get()
     home = HomePage.objects.get()
     for age, (slug, title, summary, paragraphs) in enumerate(NOTICES, start=3):
-        notice = make_notice(
-            index, title=title, summary=summary, body=body(paragraphs), published=days_ago(age)
+        notice = NoticePageFactory(
+            parent=index,
+            title=title,
+            summary=summary,
+            body=body(paragraphs),
+            published=days_ago(age),
         )
         notice.slug = slug
         notice.save_revision().publish()
     for slug, title, intro, paragraphs in PAGES:
-        make_standard_page(
-            home, title=title, slug=slug, intro=f"<p>{intro}</p>", body=body(paragraphs)
+        StandardPageFactory(
+            parent=home, title=title, slug=slug, intro=f"<p>{intro}</p>", body=body(paragraphs)
         )
 
 

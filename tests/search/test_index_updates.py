@@ -6,7 +6,7 @@ from wagtail.search.backends import get_search_backend
 from home.notices.models import NoticePage
 from home.pages import StandardPage
 from portal.search.backend import matching
-from tests.factories.pages import make_notice, make_standard_page, paragraph
+from tests.factories.pages import NoticePageFactory, StandardPageFactory, paragraph
 
 
 def found(query, queryset=None):
@@ -15,36 +15,40 @@ def found(query, queryset=None):
 
 
 def test_a_word_inside_a_chinese_title_is_found(notice_index):
-    notice = make_notice(notice_index, title="小区电梯维修通知")
-    make_notice(notice_index, title="二次供水水箱清洗")
+    notice = NoticePageFactory(parent=notice_index, title="小区电梯维修通知")
+    NoticePageFactory(parent=notice_index, title="二次供水水箱清洗")
     assert found("电梯") == [notice]
     assert found("维修通知") == [notice]
     assert found("梯修") == []
 
 
 def test_words_that_stand_apart_are_found(notice_index):
-    shed = make_notice(notice_index, title="北门电动车集中充电棚启用")
-    power = make_notice(notice_index, title="配电室年度检修", body=paragraph("电梯同时停运。"))
+    shed = NoticePageFactory(parent=notice_index, title="北门电动车集中充电棚启用")
+    power = NoticePageFactory(
+        parent=notice_index, title="配电室年度检修", body=paragraph("电梯同时停运。")
+    )
     assert found("北门充电棚") == [shed]
     assert found("电梯检修") == [power]
     assert found("電梯 檢修") == [power]
 
 
 def test_a_word_is_not_found_across_the_words_of_a_page(notice_index):
-    make_notice(notice_index, title="10号楼地下水箱清洗消毒")
-    sink = make_notice(notice_index, title="厨房下水堵了怎么办")
+    NoticePageFactory(parent=notice_index, title="10号楼地下水箱清洗消毒")
+    sink = NoticePageFactory(parent=notice_index, title="厨房下水堵了怎么办")
     assert found("下水") == [sink]
 
 
 def test_traditional_script_finds_simplified_text(notice_index):
-    notice = make_notice(notice_index, title="小区电梯维修通知", body=paragraph("请从楼梯通行。"))
+    notice = NoticePageFactory(
+        parent=notice_index, title="小区电梯维修通知", body=paragraph("请从楼梯通行。")
+    )
     assert found("電梯維修") == [notice]
     assert found("樓梯") == [notice]
 
 
 def test_mixed_chinese_and_ascii(notice_index):
-    base_station = make_notice(notice_index, title="9号楼屋顶建设5G基站的说明")
-    clinic = make_notice(notice_index, title="卫生服务站搬到综合楼A座一层")
+    base_station = NoticePageFactory(parent=notice_index, title="9号楼屋顶建设5G基站的说明")
+    clinic = NoticePageFactory(parent=notice_index, title="卫生服务站搬到综合楼A座一层")
     assert found("5G") == [base_station]
     assert found("５Ｇ基站") == [base_station]
     assert found("A座") == [clinic]
@@ -54,8 +58,8 @@ def test_mixed_chinese_and_ascii(notice_index):
 
 
 def test_body_summary_and_tags_are_searched(notice_index):
-    notice = make_notice(
-        notice_index,
+    notice = NoticePageFactory(
+        parent=notice_index,
         summary="网格员本周上门走访独居老人。",
         body=paragraph("闻到燃气味，请开窗、关阀。"),
         tags=["防诈骗"],
@@ -66,7 +70,7 @@ def test_body_summary_and_tags_are_searched(notice_index):
 
 
 def test_publishing_makes_a_notice_findable_and_unpublishing_removes_it(notice_index):
-    notice = make_notice(notice_index, title="燃气表更换通知")
+    notice = NoticePageFactory(parent=notice_index, title="燃气表更换通知")
     notice.title = "燃气表免费更换通知"
     notice.save_revision().publish()
     assert found("免费更换") == [notice]
@@ -77,13 +81,13 @@ def test_publishing_makes_a_notice_findable_and_unpublishing_removes_it(notice_i
 
 
 def test_a_deleted_page_leaves_the_index(notice_index):
-    notice = make_notice(notice_index, title="快递柜搬迁通知")
+    notice = NoticePageFactory(parent=notice_index, title="快递柜搬迁通知")
     notice.delete()
     assert found("快递柜", NoticePage.objects.all()) == []
 
 
 def test_update_index_rebuilds_the_index(home):
-    page = make_standard_page(home, title="办事指南", slug="guide")
+    page = StandardPageFactory(parent=home, title="办事指南", slug="guide")
     from wagtail.search.models import IndexEntry
 
     IndexEntry.objects.all().delete()
@@ -93,6 +97,6 @@ def test_update_index_rebuilds_the_index(home):
 
 
 def test_admin_search_understands_chinese_too(admin_client, notice_index):
-    make_notice(notice_index, title="小区电梯维修通知")
+    NoticePageFactory(parent=notice_index, title="小区电梯维修通知")
     response = admin_client.get("/admin/pages/search/", {"q": "電梯"})
     assert "小区电梯维修通知" in response.content.decode()

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 
 from portal.search.registry import register, unregister
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def documents_in_search():
 
 def test_a_registered_model_is_searched_beside_notices(client, notice_index, documents_in_search):
     document = documents_in_search.objects.create(title="电梯维保合同")
-    make_notice(notice_index, title="电梯维修通知")
+    NoticePageFactory(parent=notice_index, title="电梯维修通知")
     response = client.get("/search/", {"q": "电梯"})
     hits = {hit.obj.title: hit for hit in response.context["results"]}
     assert set(hits) == {"电梯维保合同", "电梯维修通知"}

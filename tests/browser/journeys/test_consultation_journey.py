@@ -17,7 +17,7 @@ from tests.factories.households import (
     staff_in,
     verified_resident,
 )
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 
 
 def phone(browser, live_server):
@@ -25,7 +25,7 @@ def phone(browser, live_server):
 
 
 def test_a_proposal_goes_from_raised_to_answered(browser, live_server):
-    make_home()
+    HomePageFactory()
     rules(support_threshold=2)
     building = BuildingFactory(name="3号楼")
     author = verified_resident(unit=UnitFactory(building=building)).user

@@ -8,7 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
 
-from tests.factories.pages import make_home, make_notice_index
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory
 
 PASSWORD = "pw-for-tests-1"
 
@@ -20,7 +20,7 @@ def make_editor():
 
 
 def test_editor_follows_the_readme_and_publishes_a_notice(browser, live_server, transactional_db):
-    make_notice_index(make_home())
+    NoticeIndexPageFactory(parent=HomePageFactory())
     make_editor()
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=live_server.url)
     page = context.new_page()

@@ -15,8 +15,14 @@ from participation.votes.models import Ballot, BallotChoice, VoidedBallot
 from participation.votes.roll import freeze_electorate
 from tests.browser.conftest import new_phone
 from tests.browser.page_kinds import log_in
-from tests.factories.households import BuildingFactory, staff_in, unit_with_code
-from tests.factories.votes import make_unit, make_verified_resident, make_vote, option
+from tests.factories.households import (
+    BuildingFactory,
+    UnitFactory,
+    staff_in,
+    unit_with_code,
+    verified_resident,
+)
+from tests.factories.votes import VoteFactory, option
 
 RECEIPT = re.compile(r"^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$")
 
@@ -27,8 +33,8 @@ def estate(signup_site):
     ensure_roles()
     building = BuildingFactory(name="3号楼")
     unit, code = unit_with_code(building=building, room="301")
-    neighbour_unit = make_unit(unit.owner, "70.00", building=building, room="302")
-    vote = freeze_electorate(make_vote("households", title="楼道加装扶手"))
+    neighbour_unit = UnitFactory(owner=unit.owner, area="70.00", building=building, room="302")
+    vote = freeze_electorate(VoteFactory(electorate="households", title="楼道加装扶手"))
     return unit, code, neighbour_unit, vote
 
 
@@ -67,10 +73,10 @@ def test_elderly_resident_with_a_letter_and_no_email_votes_and_keeps_a_receipt(p
 
 def test_two_members_of_one_household_see_the_truth_about_its_ballot(browser, live_server, estate):
     unit, _, _, vote = estate
-    li = make_verified_resident(unit, "liqiang")
+    li = verified_resident(unit, user__username="liqiang").user
     li.resident.display_name = "李强"
     li.resident.save()
-    fang = make_verified_resident(unit, "wangfang")
+    fang = verified_resident(unit, user__username="wangfang").user
 
     context, page = new_phone(browser, live_server)
     log_in(page, live_server, li)
@@ -108,7 +114,7 @@ def test_a_paper_ballot_is_entered_reviewed_voided_and_entered_again(browser, li
     cast_online(
         vote,
         vote.roll.get(unit=neighbour_unit),
-        make_verified_resident(neighbour_unit, "neighbour"),
+        verified_resident(neighbour_unit, user__username="neighbour").user,
         option(vote, "agree"),
     )
     label = vote.roll.get(unit=unit).label

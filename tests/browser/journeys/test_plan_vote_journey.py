@@ -4,22 +4,14 @@ gives the verdict."""
 
 import re
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from participation.roles import COMMITTEE, ensure_roles
 from participation.votes.roll import freeze_electorate
-from tests.factories.pages import make_home
-from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_user, make_vote
-
-PASSWORD = "pw-for-tests-1"
-
-
-def _verified_email(user, address):
-    user.email = address
-    user.save()
-    EmailAddress.objects.create(user=user, email=address, verified=True, primary=True)
+from tests.factories.households import PASSWORD, OwnerFactory, UnitFactory, UserFactory
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, owner_voter
 
 
 def log_in(page, username):
@@ -32,20 +24,20 @@ def log_in(page, username):
 def test_owner_votes_online_committee_enters_paper_then_results_show_the_verdict(
     browser, live_server
 ):
-    make_home()
+    HomePageFactory()
     ensure_roles()
-    owner = make_owner()
-    unit = make_unit(owner, "120.00")
-    voter = make_owner_voter(owner, unit, "wangayi")
-    _verified_email(voter, "wang@example.com")
-    neighbour = make_owner()
-    make_unit(neighbour, "95.50")
-    clerk = make_user("clerk")
+    owner = OwnerFactory()
+    unit = UnitFactory(owner=owner, area="120.00")
+    owner_voter(owner, unit, username="wangayi", email="wang@example.com")
+    neighbour = OwnerFactory()
+    UnitFactory(owner=neighbour, area="95.50")
+    clerk = UserFactory(username="clerk", email="clerk@example.com")
     clerk.is_staff = True
     clerk.save()
     clerk.groups.add(Group.objects.get(name=COMMITTEE))
-    _verified_email(clerk, "clerk@example.com")
-    vote = freeze_electorate(make_vote("owners", matter="special", title="架空层改造为儿童游乐区"))
+    vote = freeze_electorate(
+        VoteFactory(electorate="owners", matter="special", title="架空层改造为儿童游乐区")
+    )
 
     resident = browser.new_context(viewport={"width": 375, "height": 740}, base_url=live_server.url)
     page = resident.new_page()

@@ -2,14 +2,16 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.factories.pages import make_home, make_notice, make_notice_index
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
 
 
 def test_resident_on_a_phone_reads_the_urgent_notice_then_switches_modes(phone):
-    home = make_home()
-    index = make_notice_index(home)
-    make_notice(index, title="明日8:00-12:00 3号楼停水", urgent=True, category="utilities")
-    make_notice(index, title="垃圾分类宣传周")
+    home = HomePageFactory()
+    index = NoticeIndexPageFactory(parent=home)
+    NoticePageFactory(
+        parent=index, title="明日8:00-12:00 3号楼停水", urgent=True, category="utilities"
+    )
+    NoticePageFactory(parent=index, title="垃圾分类宣传周")
 
     phone.goto("/")
     expect(phone.locator("html")).to_have_attribute("lang", "zh-Hans")
@@ -38,7 +40,7 @@ def test_resident_on_a_phone_reads_the_urgent_notice_then_switches_modes(phone):
 
 
 def test_skip_link_is_the_first_stop_and_moves_focus_to_main(phone):
-    make_home()
+    HomePageFactory()
     phone.goto("/")
     phone.keyboard.press("Tab")
     skip = phone.get_by_role("link", name="跳到正文")

@@ -17,7 +17,7 @@ from tests.factories.households import (
     staff_in,
     verified_resident,
 )
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 
 
 def _jpeg(colour):
@@ -33,7 +33,7 @@ def log_in(page, username):
 
 
 def test_a_broken_lift_goes_from_reported_to_rated(phone, browser, live_server):
-    make_home()
+    HomePageFactory()
     building = BuildingFactory(name="3号楼")
     resident = verified_resident(unit=UnitFactory(building=building), display_name="王芳").user
     staff_in(roles.PROPERTY, username="wuye")

@@ -1,18 +1,23 @@
 from playwright.sync_api import expect
 
-from tests.factories.pages import make_home, make_notice, make_notice_index, paragraph
+from tests.factories.pages import (
+    HomePageFactory,
+    NoticeIndexPageFactory,
+    NoticePageFactory,
+    paragraph,
+)
 
 
 def test_resident_on_a_phone_searches_for_the_lift_notice_and_opens_it(phone):
-    home = make_home()
-    index = make_notice_index(home)
-    make_notice(
-        index,
+    home = HomePageFactory()
+    index = NoticeIndexPageFactory(parent=home)
+    NoticePageFactory(
+        parent=index,
         title="小区电梯维修通知",
         summary="7号楼2单元电梯周二停运，请走楼梯。",
         body=paragraph("维修期间请从楼梯通行。"),
     )
-    make_notice(index, title="二次供水水箱清洗")
+    NoticePageFactory(parent=index, title="二次供水水箱清洗")
 
     phone.goto("/search/")
     phone.get_by_label("搜索通知和页面").fill("电梯")

@@ -15,16 +15,16 @@ from tests.factories.households import (
     UserFactory,
     verified_resident,
 )
-from tests.factories.mottos import make_gallery, make_theme
-from tests.factories.pages import make_home
+from tests.factories.mottos import MottoGalleryFactory, ThemeFactory
+from tests.factories.pages import HomePageFactory
 
 
 def test_a_resident_shares_a_couplet_the_editor_approves_it_and_it_hangs_in_the_gallery(
     browser, live_server
 ):
-    make_gallery(make_home())
+    MottoGalleryFactory(parent=HomePageFactory())
     ensure_motto_workflow()
-    make_theme("传统文化", "tradition")
+    ThemeFactory(name="传统文化", slug="tradition")
     unit = UnitFactory(building=BuildingFactory(name="3号楼"))
     verified_resident(unit=unit, user=UserFactory(username="linjia"))
     UserFactory(username="editor", is_staff=True, is_superuser=True)

@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 from participation.volunteering import signups
 from participation.volunteering.models import SignUp
 from tests.browser.conftest import submit_log_in
-from tests.factories.pages import make_home
+from tests.factories.pages import HomePageFactory
 from tests.factories.volunteering import (
     ShiftFactory,
     TeamFactory,
@@ -25,7 +25,7 @@ from tests.factories.volunteering import (
 
 @pytest.fixture
 def sheet(transactional_db):
-    make_home()
+    HomePageFactory()
     team = TeamFactory(name="银龄互助队")
     shift = ShiftFactory(capacity=2, opportunity__title="敬老助餐", opportunity__team=team)
     signups.sign_up(shift, volunteer(username="zhangayi"))  # one seat left

@@ -2,12 +2,12 @@ import datetime
 
 import pytest
 
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import EventCalendarFactory, EventPageFactory
 
 
 @pytest.fixture
 def calendar(home):
-    return make_calendar(home)
+    return EventCalendarFactory(parent=home)
 
 
 @pytest.fixture
@@ -15,8 +15,8 @@ def fixture_events(calendar):
     """One event of every kind the editor can make, with changes."""
     d = datetime.date.fromisoformat
     return [
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="联企日",
             start_date=d("2026-11-15"),
             repeat="monthly_day",
@@ -32,8 +32,8 @@ def fixture_events(calendar):
                 },
             ],
         ),
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="读书会",
             start_date=d("2026-11-02"),
             repeat="weekly",
@@ -42,8 +42,8 @@ def fixture_events(calendar):
             start_time=datetime.time(19, 0),
             end_time=datetime.time(20, 30),
         ),
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="重阳节敬老茶话会",
             start_date=d("2026-01-01"),
             repeat="yearly_lunar",
@@ -51,15 +51,15 @@ def fixture_events(calendar):
             lunar_day=9,
             all_day=True,
         ),
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="月末大扫除",
             start_date=d("2026-10-31"),
             repeat="monthly_last",
             repeat_count=6,
         ),
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="智能手机课堂",
             start_date=d("2026-11-01"),
             repeat="monthly_weekday",
@@ -67,28 +67,28 @@ def fixture_events(calendar):
             ordinal_weekday=5,
             interval=2,
         ),
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="趣味运动会",
             start_date=d("2027-01-09"),
             end_date=d("2027-01-10"),
             all_day=True,
         ),
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="社区生日会",
             start_date=d("2024-02-29"),
             repeat="yearly",
             changes=[{"date": d("2028-02-29"), "new_start_time": datetime.time(15, 0)}],
         ),
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="露天电影",
             start_date=d("2026-12-06"),
             changes=[{"date": d("2026-12-06"), "cancelled": True, "note": "大风"}],
         ),
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title="律师咨询",
             start_date=d("2026-12-10"),
             changes=[{"date": d("2026-12-10"), "new_date": d("2026-12-11")}],

@@ -7,7 +7,7 @@ import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from home.events.models import EventPage
-from tests.factories.events import make_event
+from tests.factories.events import EventPageFactory
 from tests.factories.households import UserFactory
 
 
@@ -113,8 +113,8 @@ def test_the_edit_page_previews_the_next_12_dates(client, editor, calendar, monk
     from django.utils import timezone
 
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: datetime.date(2026, 12, 1))
-    event = make_event(
-        calendar,
+    event = EventPageFactory(
+        parent=calendar,
         start_date=datetime.date(2026, 1, 31),
         repeat="monthly_day",
         changes=[{"date": datetime.date(2027, 1, 31), "cancelled": True}],

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories.events import make_event
+from tests.factories.events import EventPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -55,8 +55,11 @@ def test_the_month_is_also_a_list_and_upcoming_and_the_feed_are_linked(client, f
 
 
 def test_the_category_filter_narrows_the_grid(client, fixture_events, calendar):
-    make_event(
-        calendar, title="家庭医生义诊", category="service", start_date=datetime.date(2026, 12, 9)
+    EventPageFactory(
+        parent=calendar,
+        title="家庭医生义诊",
+        category="service",
+        start_date=datetime.date(2026, 12, 9),
     )
     html = client.get("/events/2026/12/?category=service").content.decode()
     assert "家庭医生义诊" in html and "读书会" not in html
@@ -129,8 +132,8 @@ def _count(client, url):
 
 def _many(calendar, n):
     for i in range(n):
-        make_event(
-            calendar,
+        EventPageFactory(
+            parent=calendar,
             title=f"活动{i}",
             start_date=datetime.date(2026, 12, 1 + i % 28),
             repeat="weekly" if i % 2 else "",

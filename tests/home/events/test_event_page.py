@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from tests.factories.events import make_event
+from tests.factories.events import EventPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -32,7 +32,9 @@ def test_a_lunar_event_says_its_lunar_date(client, fixture_events):
 
 
 def test_monthly_on_day_31_says_what_happens_in_shorter_months(client, calendar):
-    event = make_event(calendar, start_date=datetime.date(2026, 12, 31), repeat="monthly_day")
+    event = EventPageFactory(
+        parent=calendar, start_date=datetime.date(2026, 12, 31), repeat="monthly_day"
+    )
     html = client.get(event.url).content.decode()
     assert "没有31日的月份不举行" in html and "每月最后一天" in html
 
@@ -46,7 +48,7 @@ def test_an_event_links_to_its_sign_up_sheet_only_while_the_sheet_is_published(c
     from tests.factories.volunteering import OpportunityFactory
 
     sheet = OpportunityFactory(title="暑托班报名")
-    event = make_event(calendar, title="暑托班", signup=sheet)
+    event = EventPageFactory(parent=calendar, title="暑托班", signup=sheet)
     html = client.get(event.url).content.decode()
     assert f'href="/volunteer/{sheet.pk}/"' in html and "报名参加" in html
     sheet.published = False

@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 
-from tests.factories.events import make_event
+from tests.factories.events import EventPageFactory
 
 TODAY = datetime.date(2026, 12, 1)
 
@@ -32,14 +32,16 @@ def test_the_home_page_lists_coming_events_and_marks_a_cancelled_one(
     client, home_with_block, calendar
 ):
     tomorrow = TODAY + datetime.timedelta(days=1)
-    make_event(calendar, title="家庭医生义诊", start_date=tomorrow)
-    make_event(
-        calendar,
+    EventPageFactory(parent=calendar, title="家庭医生义诊", start_date=tomorrow)
+    EventPageFactory(
+        parent=calendar,
         title="露天电影",
         start_date=TODAY + datetime.timedelta(days=5),
         changes=[{"date": TODAY + datetime.timedelta(days=5), "cancelled": True}],
     )
-    make_event(calendar, title="上周的读书会", start_date=TODAY - datetime.timedelta(days=7))
+    EventPageFactory(
+        parent=calendar, title="上周的读书会", start_date=TODAY - datetime.timedelta(days=7)
+    )
 
     block = _block(client.get("/").content.decode())
     assert "近期活动" in block

@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from home.mottos.workflow import ensure_motto_workflow
-from tests.factories.mottos import make_gallery, make_theme
+from tests.factories.mottos import MottoGalleryFactory, ThemeFactory
 
 
 @pytest.fixture(autouse=True)
@@ -15,9 +15,9 @@ def _fresh_cache():
 @pytest.fixture
 def gallery(home):
     ensure_motto_workflow()
-    return make_gallery(home)
+    return MottoGalleryFactory(parent=home)
 
 
 @pytest.fixture
 def theme(db):
-    return make_theme()
+    return ThemeFactory()

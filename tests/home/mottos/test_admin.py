@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from home.mottos.models import FamilyMotto
 from participation.roles import EDITOR, ensure_roles
 from tests.factories.households import UserFactory, verified_resident
-from tests.factories.mottos import couplet_fields, make_motto, submit_for_moderation
+from tests.factories.mottos import MottoFactory, couplet_fields, submit_for_moderation
 
 LIST = "/admin/snippets/home/familymotto/"
 
@@ -29,7 +29,7 @@ def pending(gallery, theme):
     resident = verified_resident().user
     return [
         submit_for_moderation(
-            make_motto(live=False, theme=theme, text=f"待审核的家训{i}"), resident
+            MottoFactory(live=False, theme=theme, text=f"待审核的家训{i}"), resident
         )
         for i in range(3)
     ]
@@ -52,7 +52,7 @@ def test_an_editor_approves_several_mottos_at_once(client, editor, pending):
 
 
 def test_a_motto_not_in_review_cannot_be_bulk_approved(client, editor, theme):
-    draft = make_motto(live=False, theme=theme, text="没有提交的草稿")
+    draft = MottoFactory(live=False, theme=theme, text="没有提交的草稿")
     client.force_login(editor)
     client.post(f"/admin/bulk/home/familymotto/approve/?id={draft.pk}&next={LIST}")
     draft.refresh_from_db()
@@ -70,7 +70,7 @@ def test_a_resident_cannot_reach_the_admin_or_approve(client, pending):
 
 def test_the_edit_page_shows_the_tone_hint_and_the_workflow_actions(client, editor, gallery, theme):
     motto = submit_for_moderation(
-        make_motto(
+        MottoFactory(
             live=False, theme=theme, **couplet_fields("百善孝为先", "万事和为贵", "孝老爱亲")
         ),
         verified_resident().user,
@@ -154,7 +154,7 @@ def test_the_import_needs_the_right_to_add_mottos(client, gallery):
 
 
 def test_the_preview_shows_the_motto_as_it_will_hang(gallery, theme):
-    motto = make_motto(live=False, theme=theme, **couplet_fields())
+    motto = MottoFactory(live=False, theme=theme, **couplet_fields())
     response = motto.make_preview_request()
     html = response.content.decode()
     assert response.status_code == 200

@@ -11,20 +11,20 @@ from wagtail.images.tests.utils import get_test_image_file
 
 from home.mottos.choices import FamilyDisplay, MottoKind
 from tests.factories.households import BuildingFactory
-from tests.factories.mottos import couplet_fields, make_motto, make_theme
+from tests.factories.mottos import MottoFactory, ThemeFactory, couplet_fields
 
 
 def test_featured_mottos_come_first(client, gallery, theme):
-    make_motto(theme=theme, text="普通的家训")
-    make_motto(theme=theme, text="精选的家训", featured=True)
+    MottoFactory(theme=theme, text="普通的家训")
+    MottoFactory(theme=theme, text="精选的家训", featured=True)
     html = client.get("/mottos/").content.decode()
     assert html.index("精选的家训") < html.index("普通的家训")
 
 
 def test_filters_by_theme_and_kind(client, gallery, theme):
-    other = make_theme("邻里和睦", "good-neighbours")
-    make_motto(theme=theme, text="勤俭的家训")
-    make_motto(theme=other, kind=MottoKind.PHRASE, text="邻里守望")
+    other = ThemeFactory(name="邻里和睦", slug="good-neighbours")
+    MottoFactory(theme=theme, text="勤俭的家训")
+    MottoFactory(theme=other, kind=MottoKind.PHRASE, text="邻里守望")
     by_theme = client.get("/mottos/", {"theme": "good-neighbours"}).content.decode()
     assert "邻里守望" in by_theme and "勤俭的家训" not in by_theme
     by_kind = client.get("/mottos/", {"kind": "prose"}).content.decode()
@@ -48,7 +48,7 @@ def test_unknown_filters_and_pages_answer_404_saying_so(client, gallery, query, 
 
 def test_the_gallery_is_paginated(client, gallery, theme):
     for i in range(13):
-        make_motto(theme=theme, text=f"第{i}条家训内容")
+        MottoFactory(theme=theme, text=f"第{i}条家训内容")
     first = client.get("/mottos/")
     assert len(first.context["mottos"]) == 12
     assert len(client.get("/mottos/", {"page": "2"}).context["mottos"]) == 1
@@ -59,7 +59,7 @@ def test_unknown_motto_answers_404(client, gallery):
 
 
 def test_a_couplet_is_read_horizontal_first_then_right_line_then_left_line(client, gallery, theme):
-    motto = make_motto(theme=theme, **couplet_fields())
+    motto = MottoFactory(theme=theme, **couplet_fields())
     html = client.get(f"/mottos/{motto.pk}/").content.decode()
     block = html[html.index('class="couplet"') :]
     order = [block.index(s) for s in ("家和万事兴", "忠厚传家久", "诗书继世长")]
@@ -81,13 +81,13 @@ def test_the_couplet_css_hangs_lines_vertically_right_and_left():
 def test_without_consent_neither_family_nor_building_is_shown(client, gallery, theme):
     building = BuildingFactory(name="7号楼")
     kwargs = {"family_name": "欧阳家", "building": building, "theme": theme}
-    consented = make_motto(
+    consented = MottoFactory(
         text="有同意的家训",
         family_display=FamilyDisplay.FAMILY_AND_BUILDING,
         consent=True,
         **kwargs,
     )
-    anonymous = make_motto(text="匿名的家训", **kwargs)
+    anonymous = MottoFactory(text="匿名的家训", **kwargs)
     html = client.get("/mottos/").content.decode()
     assert html.count("欧阳家 · 7号楼") == 1
     page = client.get(f"/mottos/{anonymous.pk}/").content.decode()
@@ -98,7 +98,7 @@ def test_without_consent_neither_family_nor_building_is_shown(client, gallery, t
 
 
 def test_the_print_view_has_a_qr_code_back_to_the_motto(client, gallery, theme):
-    motto = make_motto(theme=theme, **couplet_fields())
+    motto = MottoFactory(theme=theme, **couplet_fields())
     response = client.get(f"/mottos/{motto.pk}/print/")
     html = response.content.decode()
     assert "<svg" in html and f"http://testserver/mottos/{motto.pk}/" in html
@@ -107,7 +107,7 @@ def test_the_print_view_has_a_qr_code_back_to_the_motto(client, gallery, theme):
 
 
 def test_anonymous_pages_set_no_cookie_and_do_not_vary_on_cookies(client, gallery, theme):
-    motto = make_motto(theme=theme, **couplet_fields())
+    motto = MottoFactory(theme=theme, **couplet_fields())
     for url in (
         "/mottos/",
         f"/mottos/?theme={theme.slug}&kind=couplet",
@@ -124,7 +124,7 @@ def test_anonymous_pages_set_no_cookie_and_do_not_vary_on_cookies(client, galler
 
 def _add_mottos(count, theme, image):
     for i in range(count):
-        make_motto(theme=theme, image=image if i % 2 else None, **couplet_fields())
+        MottoFactory(theme=theme, image=image if i % 2 else None, **couplet_fields())
 
 
 def _queries(client):

@@ -9,7 +9,7 @@ from django.core import mail
 from home.mottos.models import FamilyMotto
 from home.mottos.submissions import PER_DAY
 from tests.factories.households import BuildingFactory, UnitFactory, UserFactory, verified_resident
-from tests.factories.mottos import make_motto
+from tests.factories.mottos import MottoFactory
 
 URL = "/mottos/submit/"
 
@@ -194,7 +194,7 @@ def test_sent_back_the_resident_changes_and_resubmits(
 
 
 def test_a_resident_cannot_see_or_change_anothers_submission(client, resident, theme):
-    motto = make_motto(live=False, theme=theme, submitted_by=verified_resident().user)
+    motto = MottoFactory(live=False, theme=theme, submitted_by=verified_resident().user)
     client.force_login(resident)
     assert client.get(f"/mottos/mine/{motto.pk}/").status_code == 404
     assert client.post(f"/mottos/mine/{motto.pk}/", couplet(theme)).status_code == 404

@@ -7,10 +7,10 @@ import pytest
 from django.utils import timezone
 
 from home.mottos.models import FamilyMotto
-from tests.factories.events import make_calendar, make_event
+from tests.factories.events import EventCalendarFactory, EventPageFactory
 from tests.factories.households import verified_resident
-from tests.factories.mottos import couplet_fields, make_motto, submit_for_moderation
-from tests.factories.pages import make_notice
+from tests.factories.mottos import MottoFactory, couplet_fields, submit_for_moderation
+from tests.factories.pages import NoticePageFactory
 
 
 def _task_state(motto):
@@ -30,7 +30,7 @@ def editor(django_user_model):
 @pytest.fixture
 def pending(gallery, theme):
     resident = verified_resident().user
-    motto = make_motto(
+    motto = MottoFactory(
         live=False, theme=theme, **couplet_fields("春回大地千山秀", "日照神州万木荣", "春满人间")
     )
     return submit_for_moderation(motto, resident)
@@ -39,9 +39,9 @@ def pending(gallery, theme):
 @pytest.fixture
 def feeds(home, notice_index):
     """The site's feeds, each with an item: the notices' RSS and Atom, the events' iCal."""
-    calendar = make_calendar(home)
-    make_notice(notice_index, title="春节期间垃圾清运时间调整")
-    make_event(calendar, title="写春联送福字", start_date=timezone.localdate())
+    calendar = EventCalendarFactory(parent=home)
+    NoticePageFactory(parent=notice_index, title="春节期间垃圾清运时间调整")
+    EventPageFactory(parent=calendar, title="写春联送福字", start_date=timezone.localdate())
     return ["/notices/feed/", "/notices/feed/atom/", "/events/ical/"]
 
 
@@ -105,7 +105,7 @@ def test_approval_publishes_it_everywhere(client, pending, editor, feeds):
 
 
 def test_an_editors_draft_stays_private_until_published(client, gallery, theme):
-    motto = make_motto(live=False, theme=theme, text="草稿里的家训")
+    motto = MottoFactory(live=False, theme=theme, text="草稿里的家训")
     assert "草稿里的家训" not in client.get("/mottos/").content.decode()
     assert client.get(f"/mottos/{motto.pk}/").status_code == 404
     motto.get_latest_revision().publish()
@@ -113,7 +113,7 @@ def test_an_editors_draft_stays_private_until_published(client, gallery, theme):
 
 
 def test_changes_to_a_live_motto_wait_for_publication(client, gallery, theme):
-    motto = make_motto(theme=theme, text="已发布的家训")
+    motto = MottoFactory(theme=theme, text="已发布的家训")
     motto.text = "未发布的修改"
     motto.save_revision()
     assert FamilyMotto.objects.get(pk=motto.pk).text == "已发布的家训"

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from home.notices.models import NoticePage
-from tests.factories.pages import make_notice, paragraph
+from tests.factories.pages import NoticePageFactory, paragraph
 
 
 def add_notice(index, title, slug="", publish=True):
@@ -45,7 +45,7 @@ def test_a_draft_is_shortened_before_its_first_publication(notice_index):
 
 
 def test_published_notices_keep_their_address(client, notice_index):
-    notice = make_notice(notice_index, title="旧通知")
+    notice = NoticePageFactory(parent=notice_index, title="旧通知")
     NoticePage.objects.filter(pk=notice.pk).update(
         slug="旧通知", url_path=notice.url_path.replace(notice.slug, "旧通知")
     )
@@ -58,17 +58,17 @@ def test_published_notices_keep_their_address(client, notice_index):
 
 
 def test_short_link_redirects_to_the_notice(client, notice_index):
-    notice = make_notice(notice_index, title="停水通知")
+    notice = NoticePageFactory(parent=notice_index, title="停水通知")
     response = client.get(f"/n/{notice.pk}/")
     assert response.status_code == 302
     assert response["Location"] == notice.url
 
 
 def test_short_link_is_404_for_unknown_unpublished_and_expired_notices(client, notice_index):
-    draft = make_notice(notice_index, title="撤下的通知")
+    draft = NoticePageFactory(parent=notice_index, title="撤下的通知")
     draft.unpublish()
-    expired = make_notice(
-        notice_index, title="过期", expire_at=timezone.now() - datetime.timedelta(minutes=1)
+    expired = NoticePageFactory(
+        parent=notice_index, title="过期", expire_at=timezone.now() - datetime.timedelta(minutes=1)
     )
     for pk in (draft.pk, expired.pk, 987654):
         response = client.get(f"/n/{pk}/")
@@ -81,6 +81,6 @@ def test_short_link_is_404_for_pages_that_are_not_notices(client, notice_index):
 
 
 def test_poster_qr_code_carries_the_short_link(client, notice_index):
-    notice = make_notice(notice_index, title="消防演练通知")
+    notice = NoticePageFactory(parent=notice_index, title="消防演练通知")
     response = client.get(notice.url + "poster/")
     assert response.context["qr_target"] == f"http://testserver/n/{notice.pk}/"

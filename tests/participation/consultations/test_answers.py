@@ -15,7 +15,8 @@ from participation.consultations.choices import Status
 from participation.consultations.models import Proposal, ProposalStep
 from participation.consultations.supports import add_support
 from tests.factories.consultations import ProposalFactory, resident_user
-from tests.factories.households import UserFactory, verified_resident
+from tests.factories.households import OwnerFactory, UnitFactory, UserFactory, verified_resident
+from tests.factories.votes import VoteFactory
 
 
 def test_declining_and_closing_need_a_note():
@@ -96,11 +97,11 @@ def test_a_resident_cannot_change_the_status(db):
 def test_after_the_vote_closes_the_proposal_shows_its_result(client, home, committee):
     from participation.votes.ballots import enter_paper_ballot
     from participation.votes.roll import freeze_electorate
-    from tests.factories.votes import close, make_owner, make_unit, make_vote, option
+    from tests.factories.votes import close, option
 
-    owner = make_owner()
-    make_unit(owner, "90.00")
-    vote = freeze_electorate(make_vote("owners", title="架空层改造"))
+    owner = OwnerFactory()
+    UnitFactory(owner=owner, area="90.00")
+    vote = freeze_electorate(VoteFactory(electorate="owners", title="架空层改造"))
     enter_paper_ballot(vote, vote.roll.get(owner=owner), option(vote, "agree"), committee, "1")
     close(vote)
     proposal = ProposalFactory()

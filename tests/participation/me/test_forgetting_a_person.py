@@ -25,7 +25,7 @@ from tests.factories.households import (
     staff_in,
     verified_resident,
 )
-from tests.factories.votes import make_vote, option
+from tests.factories.votes import VoteFactory, option
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def household(db, staff_roles):
 
 
 def residents_vote_with_both(wang, li):
-    vote = freeze_electorate(make_vote("residents", title="小区健身器材选址"))
+    vote = freeze_electorate(VoteFactory(electorate="residents", title="小区健身器材选址"))
     cast_online(vote, vote.roll.get(user=wang.user), wang.user, option(vote, "agree"))
     cast_online(vote, vote.roll.get(user=li.user), li.user, option(vote, "disagree"))
     return vote
@@ -135,7 +135,7 @@ def void_in_the_admin(client, vote, ballot, by, reason):
 
 def paper_ballots_voided_for_both(client, wang, li, staff, second_clerk):
     """A residents' vote where a paper ballot was entered and voided for each of them."""
-    vote = freeze_electorate(make_vote("residents", title="楼道灯更换"))
+    vote = freeze_electorate(VoteFactory(electorate="residents", title="楼道灯更换"))
     for profile, number in ((wang, "作废甲-1"), (li, "作废乙-2")):
         entry = vote.roll.get(user=profile.user)
         ballot, _code = enter_paper_ballot(vote, entry, option(vote, "agree"), staff, number)
@@ -148,7 +148,7 @@ def test_deletion_renames_the_voter_in_the_log_of_a_voided_paper_ballot(
 ):
     unit, wang, li, staff = household
     vote = paper_ballots_voided_for_both(client, wang, li, staff, second_clerk)
-    earlier = freeze_electorate(make_vote("residents", title="垃圾分类点位"))
+    earlier = freeze_electorate(VoteFactory(electorate="residents", title="垃圾分类点位"))
     # Logged before the roll entry's id was recorded: only the label says whose it was.
     log(
         instance=earlier,
@@ -218,7 +218,7 @@ def test_the_export_holds_my_rolls_paper_ballots_and_log_entries_and_no_one_else
     unit, wang, li, staff = household
     residents_vote = residents_vote_with_both(wang, li)
     li_online = Ballot.objects.get(vote=residents_vote, roll_entry__user=li.user)
-    owners_vote = freeze_electorate(make_vote("owners", title="地面停车位重新划线"))
+    owners_vote = freeze_electorate(VoteFactory(electorate="owners", title="地面停车位重新划线"))
     enter_paper_ballot(
         owners_vote,
         owners_vote.roll.get(owner=unit.owner),

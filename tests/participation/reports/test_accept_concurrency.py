@@ -5,7 +5,7 @@ from participation.reports import loop
 from participation.reports.choices import Handler, Status
 from participation.reports.models import Report, ReportStep
 from participation.votes.ballots import BallotRefused
-from tests.factories.reports import make_report, property_staff
+from tests.factories.reports import ReportFactory, property_staff
 from tests.participation.votes.test_ballot_concurrency import run_concurrently
 
 HANDLERS = 10
@@ -15,7 +15,7 @@ def test_racing_handlers_accept_a_report_once(transactional_db):
     from participation.roles import ensure_roles
 
     ensure_roles()
-    report = make_report()
+    report = ReportFactory()
     staff = [property_staff(f"wuye{n}") for n in range(HANDLERS)]
 
     def attempt(n):

@@ -12,7 +12,7 @@ from participation.reports import loop
 from participation.reports.choices import Handler, Status
 from participation.reports.escalation import escalate_overdue, escalate_unaccepted, tick
 from participation.reports.models import ReportSettings, ReportStep
-from tests.factories.reports import make_report
+from tests.factories.reports import ReportFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,13 +29,13 @@ def _escalations(report, status=Status.ESCALATED):
 
 
 def test_not_before_six_hours(resident):
-    report = make_report(resident, now=T0)
+    report = ReportFactory(reporter=resident, now=T0)
     assert escalate_unaccepted(T0 + 6 * H - datetime.timedelta(seconds=1)) == []
     assert _escalations(report) == 0
 
 
 def test_once_at_six_hours_however_often_the_scheduler_runs(resident, juweihui):
-    report = make_report(resident, now=T0)
+    report = ReportFactory(reporter=resident, now=T0)
     with frozen(T0 + 6 * H):
         call_command("report_schedule", stdout=open("/dev/null", "w"))  # noqa: SIM115
     with frozen(T0 + 6 * H + datetime.timedelta(minutes=1)):
@@ -48,7 +48,7 @@ def test_once_at_six_hours_however_often_the_scheduler_runs(resident, juweihui):
 
 
 def test_an_accepted_report_is_not_escalated(resident, wuye):
-    report = make_report(resident, now=T0)
+    report = ReportFactory(reporter=resident, now=T0)
     loop.accept(report, wuye, Handler.PROPERTY, now=T0 + H)
     assert escalate_unaccepted(T0 + 7 * H) == []
 
@@ -57,12 +57,12 @@ def test_the_setting_changes_the_hours(resident):
     settings = ReportSettings.load()
     settings.accept_hours = 2
     settings.save()
-    report = make_report(resident, now=T0)
+    report = ReportFactory(reporter=resident, now=T0)
     assert escalate_unaccepted(T0 + 2 * H) == [report.pk]
 
 
 def test_past_its_due_time_it_is_escalated_again_once(resident, wuye):
-    report = make_report(resident, now=T0)
+    report = ReportFactory(reporter=resident, now=T0)
     loop.accept(report, wuye, Handler.PROPERTY, now=T0 + H)  # lift: due 24 h later
     assert escalate_overdue(T0 + 25 * H - datetime.timedelta(seconds=1)) == []
     assert escalate_overdue(T0 + 25 * H) == [report.pk]
@@ -71,15 +71,15 @@ def test_past_its_due_time_it_is_escalated_again_once(resident, wuye):
 
 
 def test_a_closed_report_is_not_overdue(resident, wuye):
-    report = make_report(resident, now=T0)
+    report = ReportFactory(reporter=resident, now=T0)
     loop.accept(report, wuye, Handler.PROPERTY, now=T0 + H)
     loop.close(report, wuye, "修好了", now=T0 + 2 * H)
     assert escalate_overdue(T0 + 48 * H) == []
 
 
 def test_tick_returns_both_kinds(resident, wuye):
-    late = make_report(resident, now=T0)
-    accepted = make_report(resident, now=T0)
+    late = ReportFactory(reporter=resident, now=T0)
+    accepted = ReportFactory(reporter=resident, now=T0)
     loop.accept(accepted, wuye, Handler.PROPERTY, now=T0 + H)
     unaccepted, overdue = tick(T0 + 30 * H)
     assert unaccepted == [late.pk]

@@ -11,7 +11,7 @@ from participation.reports import loop
 from participation.reports.choices import Handler, PhotoRole, Rating, Status
 from participation.reports.models import Report, ReportStep
 from participation.trail import TrailIsAppendOnly
-from tests.factories.reports import make_report, photo_upload
+from tests.factories.reports import ReportFactory, photo_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -21,14 +21,14 @@ def _status(report):
 
 
 def test_a_new_report_waits_to_be_accepted_with_its_photos(resident):
-    report = make_report(resident, photos=2)
+    report = ReportFactory(reporter=resident, photos=2)
     assert _status(report) == Status.PENDING
     assert report.photos.filter(role=PhotoRole.REPORT).count() == 2
     assert report.reporter_building == resident.resident.unit.building
 
 
 def test_photos_are_reencoded_without_metadata(resident):
-    report = make_report(resident, photos=1)
+    report = ReportFactory(reporter=resident, photos=1)
     photo = report.photos.get()
     with photo.file.open("rb") as handle:
         data = handle.read()
@@ -37,7 +37,7 @@ def test_photos_are_reencoded_without_metadata(resident):
 
 
 def test_the_whole_loop_to_satisfied(resident, wuye, django_capture_on_commit_callbacks):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     with django_capture_on_commit_callbacks(execute=True):
         loop.accept(report, wuye, Handler.PROPERTY)
     report.refresh_from_db()
@@ -66,7 +66,7 @@ def test_the_whole_loop_to_satisfied(resident, wuye, django_capture_on_commit_ca
 
 
 def test_closing_needs_a_note(resident, wuye):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     loop.accept(report, wuye, Handler.PROPERTY)
     with pytest.raises(loop.StepRefused):
         loop.close(report, wuye, "  ")
@@ -74,7 +74,7 @@ def test_closing_needs_a_note(resident, wuye):
 
 
 def test_steps_out_of_order_are_refused(resident, wuye):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     with pytest.raises(loop.StepRefused):
         loop.close(report, wuye, "修好了")
     with pytest.raises(loop.StepRefused):
@@ -86,7 +86,7 @@ def test_steps_out_of_order_are_refused(resident, wuye):
 
 
 def test_unsatisfied_reopens_once_then_the_rating_stands(resident, wuye):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     loop.accept(report, wuye, Handler.PROPERTY)
     loop.close(report, wuye, "修好了")
     with pytest.raises(loop.StepRefused):
@@ -103,7 +103,7 @@ def test_unsatisfied_reopens_once_then_the_rating_stands(resident, wuye):
 
 
 def test_only_the_reporter_rates(resident, other_resident, wuye):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     loop.accept(report, wuye, Handler.PROPERTY)
     loop.close(report, wuye, "修好了")
     with pytest.raises(loop.StepRefused) as refused:
@@ -112,7 +112,7 @@ def test_only_the_reporter_rates(resident, other_resident, wuye):
 
 
 def test_refer_upward_records_the_outside_reference_and_keeps_the_status(resident, juweihui):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     loop.refer(report, juweihui, "街道城管科", "12345-20261101-0042")
     report.refresh_from_db()
     assert report.referral_ref == "12345-20261101-0042"
@@ -121,7 +121,7 @@ def test_refer_upward_records_the_outside_reference_and_keeps_the_status(residen
 
 
 def test_a_report_becomes_a_consultation_once_and_they_link(resident, juweihui):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     proposal, _step = loop.convert(report, juweihui, "2单元电梯更换议事")
     assert proposal.kind == Kind.COMMITTEE
     report.refresh_from_db()
@@ -131,7 +131,7 @@ def test_a_report_becomes_a_consultation_once_and_they_link(resident, juweihui):
 
 
 def test_the_trail_is_append_only(resident):
-    step = make_report(resident).steps.get()
+    step = ReportFactory(reporter=resident).steps.get()
     with pytest.raises(TrailIsAppendOnly):
         step.save()
     with pytest.raises(TrailIsAppendOnly):
@@ -139,7 +139,7 @@ def test_the_trail_is_append_only(resident):
 
 
 def test_events_do_not_change_the_status(resident, juweihui):
-    report = make_report(resident, now=timezone.now() - datetime.timedelta(hours=7))
+    report = ReportFactory(reporter=resident, now=timezone.now() - datetime.timedelta(hours=7))
     loop.refer(report, juweihui, "街道")
     assert report.steps.last().status == Status.REFERRED
     assert Report.objects.get(pk=report.pk).status == Status.PENDING

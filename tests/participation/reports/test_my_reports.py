@@ -6,28 +6,28 @@ import pytest
 
 from participation.me.personal_data import delete_account, export
 from participation.reports.models import Report
-from tests.factories.reports import make_report
+from tests.factories.reports import ReportFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_me_lists_my_reports_only(client, resident, other_resident):
-    make_report(resident, place="我的电梯")
-    make_report(other_resident, place="别人的")
+    ReportFactory(reporter=resident, place="我的电梯")
+    ReportFactory(reporter=other_resident, place="别人的")
     client.force_login(resident)
     text = client.get("/me/").content.decode()
     assert "我的电梯" in text and "别人的" not in text
 
 
 def test_the_export_holds_my_reports(resident):
-    make_report(resident, place="我的电梯", photos=1)
+    ReportFactory(reporter=resident, place="我的电梯", photos=1)
     data = json.loads(json.dumps(export(resident)))
     assert data["reports"][0]["place"] == "我的电梯"
     assert data["reports"][0]["photos"] == 1
 
 
 def test_deleting_the_account_keeps_the_report_unlinked(resident):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     building = report.reporter_building
     delete_account(resident)
     report = Report.objects.get(pk=report.pk)

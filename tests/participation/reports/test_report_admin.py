@@ -9,7 +9,7 @@ from django.utils import timezone
 from participation.reports.choices import Handler, PhotoRole, Status
 from participation.reports.escalation import tick
 from participation.reports.models import Report, ReportStep
-from tests.factories.reports import make_report, photo_upload
+from tests.factories.reports import ReportFactory, photo_upload
 
 pytestmark = pytest.mark.django_db
 QUEUE = "/admin/participation/reports/"
@@ -20,7 +20,7 @@ def _handle(report):
 
 
 def test_the_property_company_accepts_and_closes_with_a_photo(client, resident, wuye):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     client.force_login(wuye)
     assert client.get(QUEUE).status_code == 200
     assert client.get(_handle(report)).status_code == 200
@@ -37,7 +37,7 @@ def test_the_property_company_accepts_and_closes_with_a_photo(client, resident, 
 
 
 def test_bad_admin_input_is_4xx_and_writes_nothing(client, resident, wuye):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     client.force_login(wuye)
     assert client.post(_handle(report), {"action": "close", "close-note": "x"}).status_code == 409
     assert (
@@ -53,7 +53,7 @@ def test_bad_admin_input_is_4xx_and_writes_nothing(client, resident, wuye):
 
 
 def test_the_committee_refers_and_converts(client, resident, juweihui):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     client.force_login(juweihui)
     url = _handle(report)
     assert (
@@ -71,7 +71,7 @@ def test_the_committee_refers_and_converts(client, resident, juweihui):
 
 
 def test_residents_and_captains_are_kept_out(client, resident, captain):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     for user in (resident, captain):
         client.force_login(user)
         assert client.get(_handle(report)).status_code in (302, 403)
@@ -79,11 +79,13 @@ def test_residents_and_captains_are_kept_out(client, resident, captain):
 
 
 def test_the_queue_puts_overdue_first_and_filters_mine(client, resident, wuye):
-    old = make_report(resident, place="老的", now=timezone.now() - datetime.timedelta(days=3))
+    old = ReportFactory(
+        reporter=resident, place="老的", now=timezone.now() - datetime.timedelta(days=3)
+    )
     client.force_login(wuye)
     client.post(_handle(old), {"action": "accept", "accept-handler": "property"})
     Report.objects.filter(pk=old.pk).update(due_at=timezone.now() - datetime.timedelta(hours=1))
-    make_report(resident, place="新的")
+    ReportFactory(reporter=resident, place="新的")
     response = client.get(QUEUE)
     text = response.content.decode()
     assert text.index("老的") < text.index("新的")
@@ -93,7 +95,9 @@ def test_the_queue_puts_overdue_first_and_filters_mine(client, resident, wuye):
 
 
 def test_the_escalation_queue_and_the_scheduler_warning(client, resident, juweihui):
-    report = make_report(resident, place="没人管", now=timezone.now() - datetime.timedelta(hours=7))
+    report = ReportFactory(
+        reporter=resident, place="没人管", now=timezone.now() - datetime.timedelta(hours=7)
+    )
     client.force_login(juweihui)
     response = client.get(QUEUE + "escalated/")
     assert "没人管" not in response.content.decode()
@@ -106,7 +110,7 @@ def test_the_escalation_queue_and_the_scheduler_warning(client, resident, juweih
 
 
 def test_export_and_the_dashboard_panel(client, resident, juweihui):
-    report = make_report(resident, place="超期的")
+    report = ReportFactory(reporter=resident, place="超期的")
     client.force_login(juweihui)
     client.post(_handle(report), {"action": "accept", "accept-handler": "committee"})
     Report.objects.filter(pk=report.pk).update(due_at=timezone.now() - datetime.timedelta(hours=1))

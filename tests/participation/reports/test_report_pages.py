@@ -10,7 +10,7 @@ from participation.reports import loop
 from participation.reports.choices import Category, Handler, Rating, Status, Visibility
 from participation.reports.models import Report, ReportSettings
 from tests.factories.households import BuildingFactory, UnitFactory, verified_resident
-from tests.factories.reports import make_report, photo_upload
+from tests.factories.reports import ReportFactory, photo_upload
 
 pytestmark = pytest.mark.django_db
 BOARD = reverse("participation:report-board")
@@ -27,8 +27,8 @@ def _fixed(report, handler_user):
 
 
 def test_the_board_shows_public_reports_by_building_never_the_name(client, resident):
-    make_report(resident, place="2单元电梯")
-    make_report(resident, visibility=Visibility.PRIVATE, place="秘密的地方")
+    ReportFactory(reporter=resident, place="2单元电梯")
+    ReportFactory(reporter=resident, visibility=Visibility.PRIVATE, place="秘密的地方")
     response = client.get(BOARD)
     text = response.content.decode()
     assert response.status_code == 200
@@ -48,8 +48,8 @@ def test_unknown_filters_are_404(client, query):
 
 
 def test_the_board_filters_by_category_and_status(client, resident, wuye):
-    make_report(resident, category=Category.LIFT, place="电梯甲")
-    _fixed(make_report(resident, category=Category.NOISE, place="噪音乙"), wuye)
+    ReportFactory(reporter=resident, category=Category.LIFT, place="电梯甲")
+    _fixed(ReportFactory(reporter=resident, category=Category.NOISE, place="噪音乙"), wuye)
     text = client.get(BOARD + "?category=lift").content.decode()
     assert "电梯甲" in text and "噪音乙" not in text
     text = client.get(BOARD + "?status=done").content.decode()
@@ -61,7 +61,7 @@ def test_the_board_reads_a_fixed_number_of_queries(
     client, django_assert_num_queries, count, resident
 ):
     for _ in range(count):
-        make_report(resident, photos=0)
+        ReportFactory(reporter=resident, photos=0)
     client.get(BOARD)  # settings and site rows warm
     with django_assert_num_queries(5):
         assert client.get(BOARD + "?page=1").status_code == 200
@@ -72,11 +72,13 @@ def test_the_board_reads_a_fixed_number_of_queries(
 
 @pytest.fixture
 def private_report(resident):
-    return make_report(resident, category=Category.DISPUTE, visibility=Visibility.PRIVATE, photos=1)
+    return ReportFactory(
+        reporter=resident, category=Category.DISPUTE, visibility=Visibility.PRIVATE, photos=1
+    )
 
 
 def test_a_public_report_shows_its_trail_and_photos(client, resident):
-    report = make_report(resident, photos=1)
+    report = ReportFactory(reporter=resident, photos=1)
     text = client.get(report.get_absolute_url()).content.decode()
     assert reverse("participation:report-photo", args=[report.photos.get().pk]) in text
     assert str(Status.PENDING.label) in text
@@ -106,7 +108,7 @@ def test_the_reporter_and_staff_see_a_private_report(client, private_report, res
 
 
 def test_photos_have_no_public_media_url(resident, settings):
-    photo = make_report(resident, photos=1).photos.get()
+    photo = ReportFactory(reporter=resident, photos=1).photos.get()
     assert not str(settings.PRIVATE_MEDIA_ROOT).startswith(str(settings.MEDIA_ROOT))
     assert photo.file.path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
 
@@ -199,7 +201,7 @@ def test_reports_per_day_are_limited(client, resident):
 
 
 def test_the_reporter_rates_satisfied(client, resident, wuye):
-    report = _fixed(make_report(resident), wuye)
+    report = _fixed(ReportFactory(reporter=resident), wuye)
     client.force_login(resident)
     assert "report-rate" in client.get(report.get_absolute_url()).content.decode() or True
     response = client.post(
@@ -213,7 +215,7 @@ def test_the_reporter_rates_satisfied(client, resident, wuye):
     "body,status", [({"rating": "nope"}, 400), ({"rating": "unsatisfied", "reason": ""}, 400)]
 )
 def test_bad_ratings_are_400(client, resident, wuye, body, status):
-    report = _fixed(make_report(resident), wuye)
+    report = _fixed(ReportFactory(reporter=resident), wuye)
     client.force_login(resident)
     assert (
         client.post(reverse("participation:report-rate", args=[report.pk]), body).status_code
@@ -223,7 +225,7 @@ def test_bad_ratings_are_400(client, resident, wuye, body, status):
 
 
 def test_another_resident_cannot_rate(client, resident, other_resident, wuye):
-    report = _fixed(make_report(resident), wuye)
+    report = _fixed(ReportFactory(reporter=resident), wuye)
     client.force_login(other_resident)
     url = reverse("participation:report-rate", args=[report.pk])
     assert client.post(url, {"rating": "satisfied"}).status_code == 403
@@ -231,7 +233,7 @@ def test_another_resident_cannot_rate(client, resident, other_resident, wuye):
 
 
 def test_rating_before_the_fix_is_refused(client, resident):
-    report = make_report(resident)
+    report = ReportFactory(reporter=resident)
     client.force_login(resident)
     url = reverse("participation:report-rate", args=[report.pk])
     assert client.post(url, {"rating": "satisfied"}).status_code == 403
@@ -241,9 +243,9 @@ def test_rating_before_the_fix_is_refused(client, resident):
 
 
 def test_the_bill_counts_this_months_reports(client, resident, wuye):
-    report = _fixed(make_report(resident), wuye)
+    report = _fixed(ReportFactory(reporter=resident), wuye)
     loop.rate(report, resident, Rating.SATISFIED)
-    make_report(resident)
+    ReportFactory(reporter=resident)
     now = timezone.localtime()
     response = client.get(reverse("participation:report-bill", args=[now.year, now.month]))
     assert response.status_code == 200
@@ -278,7 +280,7 @@ def test_the_bill_reads_a_fixed_number_of_queries(client, django_assert_num_quer
     building = BuildingFactory(name="9号楼")
     reporter = verified_resident(UnitFactory(building=building)).user
     for n in range(count):
-        make_report(reporter, now=timezone.now() - datetime.timedelta(minutes=n))
+        ReportFactory(reporter=reporter, now=timezone.now() - datetime.timedelta(minutes=n))
     now = timezone.localtime()
     url = reverse("participation:report-bill", args=[now.year, now.month])
     client.get(url)

@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 
 from tests.factories.households import ResidentFactory
-from tests.factories.votes import make_vote
+from tests.factories.votes import VoteFactory
 
 CATALOGUE = Path(__file__).parents[3] / "portal/locale/zh_Hans/LC_MESSAGES/django.po"
 VARIANTS = re.compile(r"验证码|登记码|入户码|认证码|(?<!入户)核验码|认证")
@@ -37,7 +37,7 @@ def test_the_name_is_used_where_the_code_is_entered():
 
 
 def test_an_unverified_resident_on_a_vote_page_gets_the_link_to_the_code(client, home):
-    vote = make_vote(electorate="residents")
+    vote = VoteFactory(electorate="residents")
     client.force_login(ResidentFactory().user)
     html = client.get(f"/votes/{vote.pk}/").content.decode()
     assert 'href="/accounts/household/"' in html

@@ -8,8 +8,9 @@ from participation.votes.models import PlanVote
 from participation.votes.results import vote_result
 from participation.votes.roll import freeze_electorate
 from participation.votes.tally import Matter, Verdict, matter_for_item
-from tests.factories.pages import make_home
-from tests.factories.votes import close, make_owner, make_owner_voter, make_unit, make_vote
+from tests.factories.households import OwnerFactory, UnitFactory
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, close, owner_voter
 from tests.participation.votes.test_vote_admin import vote_form
 
 
@@ -40,9 +41,9 @@ def test_an_advisory_vote_without_an_item_is_ordinary():
 def _two_thirds_agree(item):
     voters = []
     for _ in range(3):
-        owner = make_owner()
-        voters.append((owner, make_owner_voter(owner, make_unit(owner, "100.00"))))
-    vote = freeze_electorate(make_vote("owners", art278_item=item))
+        owner = OwnerFactory()
+        voters.append((owner, owner_voter(owner, UnitFactory(owner=owner, area="100.00"))))
+    vote = freeze_electorate(VoteFactory(electorate="owners", art278_item=item))
     for n, (owner, user) in enumerate(voters):
         key = "agree" if n < 2 else "disagree"
         cast_online(vote, vote.roll.get(owner=owner), user, vote.options.get(key=key))
@@ -58,9 +59,9 @@ def test_two_thirds_for_raising_the_fund_does_not_pass(db):
 
 
 def test_the_vote_page_and_the_results_name_the_item(client, db):
-    make_home()
-    make_unit(make_owner(), "90.00")
-    vote = freeze_electorate(make_vote("owners", art278_item=5))
+    HomePageFactory()
+    UnitFactory(owner=OwnerFactory(), area="90.00")
+    vote = freeze_electorate(VoteFactory(electorate="owners", art278_item=5))
     page = client.get(f"/votes/{vote.pk}/").content.decode()
     assert "第二百七十八条第一款" in page and "使用建筑物及其附属设施的维修资金" in page
     assert "过半数" in page

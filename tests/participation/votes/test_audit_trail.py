@@ -13,15 +13,15 @@ from participation.logs import ROLE_ADDED, ROLE_REMOVED
 from participation.votes.ballots import cast_online, enter_paper_ballot, void_paper_ballot
 from participation.votes.models import BallotAccessLog
 from participation.votes.roll import freeze_electorate
-from tests.factories.households import staff_in
-from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_user, make_vote
+from tests.factories.households import OwnerFactory, UnitFactory, UserFactory, staff_in
+from tests.factories.votes import VoteFactory, owner_voter
 
 
 @pytest.fixture
 def ballot(db):
-    owner = make_owner()
-    voter = make_owner_voter(owner, make_unit(owner, "100.00"), "owner1")
-    vote = freeze_electorate(make_vote("owners"))
+    owner = OwnerFactory()
+    voter = owner_voter(owner, UnitFactory(owner=owner, area="100.00"), username="owner1")
+    vote = freeze_electorate(VoteFactory(electorate="owners"))
     ballot, _ = cast_online(vote, vote.roll.get(owner=owner), voter, vote.options.get(key="agree"))
     return vote, ballot
 
@@ -69,9 +69,9 @@ def test_an_auditor_posts_to_open_a_ballot_and_it_is_logged(client, auditor, bal
 def test_voiding_a_paper_ballot_an_auditor_opened_keeps_the_opening_on_the_roll(
     client, auditor, staff_roles
 ):
-    owner = make_owner()
-    make_owner_voter(owner, make_unit(owner, "88.00", room="1701"), "owner17")
-    vote = freeze_electorate(make_vote("owners"))
+    owner = OwnerFactory()
+    owner_voter(owner, UnitFactory(owner=owner, area="88.00", room="1701"), username="owner17")
+    vote = freeze_electorate(VoteFactory(electorate="owners"))
     entry = vote.roll.get(owner=owner)
     clerk = staff_in(roles.COMMITTEE, username="clerk")
     checker = staff_in(roles.COMMITTEE, username="checker")
@@ -86,8 +86,8 @@ def test_voiding_a_paper_ballot_an_auditor_opened_keeps_the_opening_on_the_roll(
 
 
 def test_adding_someone_to_the_auditors_is_logged_with_who_did_it(staff_roles):
-    boss = make_user("boss")
-    newcomer = make_user("newcomer")
+    boss = UserFactory(username="boss")
+    newcomer = UserFactory(username="newcomer")
     auditors = Group.objects.get(name=roles.AUDITOR)
     with LogContext(user=boss):
         newcomer.groups.add(auditors)
@@ -97,8 +97,8 @@ def test_adding_someone_to_the_auditors_is_logged_with_who_did_it(staff_roles):
 
 
 def test_removing_from_either_side_and_clearing_are_logged(staff_roles):
-    boss = make_user("boss")
-    member = make_user("member")
+    boss = UserFactory(username="boss")
+    member = UserFactory(username="member")
     committee = Group.objects.get(name=roles.COMMITTEE)
     auditors = Group.objects.get(name=roles.AUDITOR)
     with LogContext(user=boss):
@@ -121,14 +121,14 @@ def test_removing_from_either_side_and_clearing_are_logged(staff_roles):
 
 
 def test_other_groups_are_not_logged(staff_roles):
-    make_user("writer").groups.add(Group.objects.get(name=roles.EDITOR))
+    UserFactory(username="writer").groups.add(Group.objects.get(name=roles.EDITOR))
     assert not ModelLogEntry.objects.filter(action=ROLE_ADDED).exists()
 
 
 def test_an_admin_adding_an_auditor_is_named_on_the_vote_roll(client, committee, ballot):
     vote, _ = ballot
     admin = staff_in(roles.COMMITTEE, username="chief", is_superuser=True)
-    newcomer = make_user("newcomer")
+    newcomer = UserFactory(username="newcomer")
     client.force_login(admin)
     with LogContext(user=admin):  # what every Wagtail admin view wraps a request in
         newcomer.groups.add(Group.objects.get(name=roles.AUDITOR))

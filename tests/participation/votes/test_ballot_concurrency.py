@@ -11,7 +11,8 @@ from participation.votes.ballots import BallotRefused, cast_online, enter_paper_
 from participation.votes.models import Ballot, BallotChoice
 from participation.votes.roll import freeze_electorate
 from tests import concurrency
-from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_user, make_vote
+from tests.factories.households import OwnerFactory, UnitFactory, UserFactory
+from tests.factories.votes import VoteFactory, owner_voter
 
 SUBMISSIONS = 200
 THREADS = 20 if connection.vendor == "sqlite" else 50
@@ -31,10 +32,10 @@ def run_concurrently(attempt, count):
 
 @pytest.fixture
 def vote_and_voter(transactional_db):
-    owner = make_owner()
-    unit = make_unit(owner, "88.00")
-    voter = make_owner_voter(owner, unit)
-    vote = freeze_electorate(make_vote("owners"))
+    owner = OwnerFactory()
+    unit = UnitFactory(owner=owner, area="88.00")
+    voter = owner_voter(owner, unit)
+    vote = freeze_electorate(VoteFactory(electorate="owners"))
     return vote, voter, vote.roll.get()
 
 
@@ -51,7 +52,7 @@ def test_200_concurrent_online_ballots_for_one_key_store_exactly_one(vote_and_vo
 
 def test_concurrent_paper_and_online_ballots_for_one_key_store_exactly_one(vote_and_voter):
     vote, voter, entry = vote_and_voter
-    clerk = make_user("clerk")
+    clerk = UserFactory(username="clerk")
     agree, disagree = vote.options.get(key="agree"), vote.options.get(key="disagree")
 
     def attempt(n):

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from participation.votes import ballots
 from participation.votes.roll import freeze_electorate
-from tests.factories.pages import make_home
-from tests.factories.votes import make_owner, make_unit, make_verified_resident, make_vote
+from tests.factories.households import OwnerFactory, UnitFactory, verified_resident
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory
 
 
 def _same_person(html, voter):
@@ -32,10 +33,12 @@ def fixed_time(monkeypatch):
 
 
 def _residents_vote(options, labels):
-    make_home()
-    unit = make_unit(make_owner(), "90.00")
-    voters = [make_verified_resident(unit, f"voter{n}") for n in range(len(options))]
-    vote = make_vote("residents", options=options, opens_in_hours=-1, closes_in_hours=24)
+    HomePageFactory()
+    unit = UnitFactory(owner=OwnerFactory(), area="90.00")
+    voters = [verified_resident(unit, user__username=f"voter{n}").user for n in range(len(options))]
+    vote = VoteFactory(
+        electorate="residents", options=options, opens_in_hours=-1, closes_in_hours=24
+    )
     for key, label in labels.items():
         vote.options.filter(key=key).update(label=label)
     return freeze_electorate(vote), voters

@@ -8,25 +8,18 @@ from participation.votes.ballots import (
 )
 from participation.votes.models import Ballot, BallotChoice
 from participation.votes.roll import freeze_electorate
-from tests.factories.votes import (
-    close,
-    make_owner,
-    make_owner_voter,
-    make_unit,
-    make_user,
-    make_vote,
-    option,
-)
+from tests.factories.households import OwnerFactory, UnitFactory, UserFactory
+from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 
 @pytest.fixture
 def owners_vote(db):
-    owner = make_owner()
-    unit = make_unit(owner, "95.00")
-    voter = make_owner_voter(owner, unit)
-    other = make_owner()
-    make_unit(other, "120.00")
-    vote = freeze_electorate(make_vote("owners"))
+    owner = OwnerFactory()
+    unit = UnitFactory(owner=owner, area="95.00")
+    voter = owner_voter(owner, unit)
+    other = OwnerFactory()
+    UnitFactory(owner=other, area="120.00")
+    vote = freeze_electorate(VoteFactory(electorate="owners"))
     return vote, voter, vote.roll.get(owner=owner), vote.roll.get(owner=other)
 
 
@@ -65,7 +58,7 @@ def test_a_ballot_may_be_changed_before_close_when_the_vote_allows_it(owners_vot
 def test_paper_ballot_after_online_is_refused_naming_the_online_one(owners_vote):
     vote, voter, entry, _ = owners_vote
     cast_online(vote, entry, voter, option(vote, "agree"))
-    clerk = make_user("clerk")
+    clerk = UserFactory(username="clerk")
     with pytest.raises(BallotRefused) as refused:
         enter_paper_ballot(vote, entry, option(vote, "disagree"), clerk, "P-001")
     assert "网上" in str(refused.value)
@@ -76,7 +69,9 @@ def test_online_ballot_after_paper_is_refused_naming_the_paper_one(owners_vote):
     vote, voter, entry, _ = owners_vote
     vote.allow_change = True
     vote.save()
-    enter_paper_ballot(vote, entry, option(vote, "disagree"), make_user("clerk"), "P-001")
+    enter_paper_ballot(
+        vote, entry, option(vote, "disagree"), UserFactory(username="clerk"), "P-001"
+    )
     with pytest.raises(BallotRefused) as refused:
         cast_online(vote, entry, voter, option(vote, "agree"))
     assert "纸质" in str(refused.value)
@@ -85,7 +80,7 @@ def test_online_ballot_after_paper_is_refused_naming_the_paper_one(owners_vote):
 
 def test_paper_ballot_records_who_entered_it_and_its_number(owners_vote):
     vote, _, _, other_entry = owners_vote
-    clerk = make_user("clerk")
+    clerk = UserFactory(username="clerk")
     ballot, code = enter_paper_ballot(vote, other_entry, option(vote, "agree"), clerk, " P-7 ")
     assert (ballot.channel, ballot.entered_by, ballot.paper_number) == ("paper", clerk, "P-7")
     assert ballot.cast_by is None and code
@@ -93,7 +88,7 @@ def test_paper_ballot_records_who_entered_it_and_its_number(owners_vote):
 
 def test_the_same_paper_number_cannot_be_entered_twice(owners_vote):
     vote, _, entry, other_entry = owners_vote
-    clerk = make_user("clerk")
+    clerk = UserFactory(username="clerk")
     enter_paper_ballot(vote, entry, option(vote, "agree"), clerk, "P-1")
     with pytest.raises(BallotRefused, match="P-1"):
         enter_paper_ballot(vote, other_entry, option(vote, "agree"), clerk, "P-1")
@@ -102,7 +97,7 @@ def test_the_same_paper_number_cannot_be_entered_twice(owners_vote):
 def test_paper_ballot_needs_a_number(owners_vote):
     vote, _, entry, _ = owners_vote
     with pytest.raises(BallotRefused):
-        enter_paper_ballot(vote, entry, option(vote, "agree"), make_user("clerk"), "  ")
+        enter_paper_ballot(vote, entry, option(vote, "agree"), UserFactory(username="clerk"), "  ")
     assert not Ballot.objects.exists()
 
 
@@ -116,7 +111,7 @@ def test_no_ballot_after_close(owners_vote):
 
 def test_an_option_from_another_vote_is_refused(owners_vote):
     vote, voter, entry, _ = owners_vote
-    other_vote = make_vote("owners", title="另一个表决")
+    other_vote = VoteFactory(electorate="owners", title="另一个表决")
     with pytest.raises(BallotRefused):
         cast_online(vote, entry, voter, option(other_vote, "agree"))
     assert not Ballot.objects.exists()

@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from participation.households.models import Owner, Unit
 from participation.votes.models import PlanVote
-from tests.factories.votes import make_owner, make_unit
+from tests.factories.households import OwnerFactory, UnitFactory
 
 
 def _bench(count=12):
@@ -24,7 +24,7 @@ def test_bench_tally_refuses_where_demo_data_is_not_allowed(db, settings):
 
 
 def test_bench_tally_refuses_a_database_with_a_household_register(db):
-    make_unit(make_owner(), "88.00")
+    UnitFactory(owner=OwnerFactory(), area="88.00")
     with pytest.raises(CommandError, match="household register"):
         _bench()
     assert Unit.objects.count() == 1 and not PlanVote.objects.exists()

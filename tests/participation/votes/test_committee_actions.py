@@ -15,23 +15,16 @@ from participation.votes.models import Ballot, BallotChoice, VoidedBallot
 from participation.votes.ordering import natural_key
 from participation.votes.results import vote_result
 from participation.votes.roll import freeze_electorate
-from tests.factories.households import staff_in
-from tests.factories.votes import (
-    close,
-    make_building,
-    make_owner,
-    make_unit,
-    make_vote,
-    option,
-)
+from tests.factories.households import BuildingFactory, OwnerFactory, UnitFactory, staff_in
+from tests.factories.votes import VoteFactory, close, option
 
 
 @pytest.fixture
 def households_vote(db):
-    building = make_building("3号楼")
+    building = BuildingFactory(name="3号楼")
     for room in ("301", "302", "1001"):
-        make_unit(make_owner(), "90.00", building=building, room=room)
-    return freeze_electorate(make_vote("households", title="楼道加装扶手"))
+        UnitFactory(owner=OwnerFactory(), area="90.00", building=building, room=room)
+    return freeze_electorate(VoteFactory(electorate="households", title="楼道加装扶手"))
 
 
 @pytest.fixture

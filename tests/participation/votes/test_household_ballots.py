@@ -15,16 +15,15 @@ from participation.votes.household import (
 )
 from participation.votes.models import Ballot, BallotChoice
 from participation.votes.roll import freeze_electorate
-from tests.factories.pages import make_home
-from tests.factories.votes import (
-    make_building,
-    make_owner,
-    make_unit,
-    make_user,
-    make_verified_resident,
-    make_vote,
-    option,
+from tests.factories.households import (
+    BuildingFactory,
+    OwnerFactory,
+    UnitFactory,
+    UserFactory,
+    verified_resident,
 )
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, option
 
 UNIT = "3号楼1单元301室"
 
@@ -32,16 +31,18 @@ UNIT = "3号楼1单元301室"
 @pytest.fixture
 def household(db):
     """A households' vote, and two verified members of 3号楼1单元301室: 李强 and 王芳."""
-    make_home()
-    unit = make_unit(make_owner(), "90.00", building=make_building("3号楼"), room="301")
-    make_unit(make_owner(), "80.00", room="302")
-    li = make_verified_resident(unit, "liqiang")
+    HomePageFactory()
+    unit = UnitFactory(
+        owner=OwnerFactory(), area="90.00", building=BuildingFactory(name="3号楼"), room="301"
+    )
+    UnitFactory(owner=OwnerFactory(), area="80.00", building=unit.building, room="302")
+    li = verified_resident(unit, user__username="liqiang").user
     li.resident.display_name = "李强"
     li.resident.save()
-    wang = make_verified_resident(unit, "wangfang")
+    wang = verified_resident(unit, user__username="wangfang").user
     wang.resident.display_name = "王芳"
     wang.resident.save()
-    vote = freeze_electorate(make_vote("households", title="楼道加装扶手"))
+    vote = freeze_electorate(VoteFactory(electorate="households", title="楼道加装扶手"))
     return vote, li, wang, vote.roll.get(unit=unit)
 
 
@@ -91,7 +92,7 @@ def test_the_member_who_voted_reads_that_they_cast_the_households_ballot(client,
 
 def test_a_paper_ballot_for_the_household_is_told_as_entered_by_the_committee(client, household):
     vote, _, wang, entry = household
-    enter_paper_ballot(vote, entry, option(vote, "agree"), make_user("clerk"), "P-1")
+    enter_paper_ballot(vote, entry, option(vote, "agree"), UserFactory(username="clerk"), "P-1")
     client.force_login(wang)
     html = client.get(f"/votes/{vote.pk}/").content.decode()
     assert f"您家（{UNIT}）的纸质选票已于" in html and "由居委会录入" in html
@@ -131,7 +132,9 @@ def test_me_lists_the_households_ballot_for_the_member_who_did_not_cast_it(clien
 def test_me_does_not_list_another_households_ballot(client, household):
     vote, li, _, entry = household
     cast_online(vote, entry, li, option(vote, "agree"))
-    neighbour = make_verified_resident(vote.roll.exclude(pk=entry.pk).get().unit, "neighbour")
+    neighbour = verified_resident(
+        vote.roll.exclude(pk=entry.pk).get().unit, user__username="neighbour"
+    ).user
     client.force_login(neighbour)
     html = client.get("/me/").content.decode()
     assert "我家的选票" not in html and "由李强投出" not in html
@@ -139,7 +142,7 @@ def test_me_does_not_list_another_households_ballot(client, household):
 
 def test_me_says_how_many_open_votes_wait_for_me(client, household):
     vote, li, wang, entry = household
-    second = freeze_electorate(make_vote("residents", title="绿地意见征集"))
+    second = freeze_electorate(VoteFactory(electorate="residents", title="绿地意见征集"))
     assert votes_waiting(wang) == 2
     client.force_login(wang)
     assert "有 2 项表决正在进行，等待您投票" in client.get("/me/").content.decode()
@@ -151,12 +154,12 @@ def test_me_says_how_many_open_votes_wait_for_me(client, household):
 
 
 def test_an_unverified_person_has_no_votes_waiting(household):
-    assert votes_waiting(make_user("newcomer")) == 0
+    assert votes_waiting(UserFactory(username="newcomer")) == 0
 
 
 def test_vote_list_marks_the_votes_i_or_my_household_cast(client, household):
     vote, li, wang, entry = household
-    second = freeze_electorate(make_vote("residents", title="绿地意见征集"))
+    second = freeze_electorate(VoteFactory(electorate="residents", title="绿地意见征集"))
     cast_online(vote, entry, li, option(vote, "agree"))
     cast_online(second, second.roll.get(user=wang), wang, option(second, "agree"))
     assert cast_marks(wang) == {vote.pk: "household", second.pk: "me"}
@@ -186,7 +189,7 @@ def test_vote_list_for_a_logged_in_person_uses_a_fixed_number_of_queries(client,
     client.get("/votes/")
     two = _count(client)
     for n in range(48):
-        other = freeze_electorate(make_vote("residents", title=f"表决{n}"))
+        other = freeze_electorate(VoteFactory(electorate="residents", title=f"表决{n}"))
         if n % 3 == 0:
             cast_online(other, other.roll.get(user=wang), wang, option(other, "agree"))
     assert _count(client) == two

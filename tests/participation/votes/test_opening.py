@@ -10,21 +10,22 @@ from django.core.management import call_command
 
 from participation.votes import lifecycle
 from participation.votes.models import Ballot, PlanVote, RollEntry
-from tests.factories.pages import make_home
-from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_vote
+from tests.factories.households import OwnerFactory, UnitFactory
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, owner_voter
 
 
 @pytest.fixture
 def due_vote(db):
     """Published, its opening time passed, nobody has opened it yet."""
-    make_home()
-    owner = make_owner()
-    voter = make_owner_voter(owner, make_unit(owner, "100.00"), "owner1")
+    HomePageFactory()
+    owner = OwnerFactory()
+    voter = owner_voter(owner, UnitFactory(owner=owner, area="100.00"), username="owner1")
     voter.email = "owner1@example.com"
     voter.save()
     voter.resident.consent_contact_at = voter.resident.verified_at
     voter.resident.save()
-    return make_vote("owners", opens_in_hours=-1, closes_in_hours=72), voter
+    return VoteFactory(electorate="owners", opens_in_hours=-1, closes_in_hours=72), voter
 
 
 def _assert_not_opened(vote):

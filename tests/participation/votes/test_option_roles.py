@@ -9,15 +9,16 @@ from participation.votes.models import PlanVote
 from participation.votes.results import vote_result
 from participation.votes.roll import freeze_electorate
 from participation.votes.tally import Verdict
-from tests.factories.votes import close, make_owner, make_owner_voter, make_unit, make_vote
+from tests.factories.households import OwnerFactory, UnitFactory
+from tests.factories.votes import VoteFactory, close, owner_voter
 from tests.participation.votes.test_vote_admin import vote_form
 
 
 def _owners(count):
     voters = []
     for _ in range(count):
-        owner = make_owner()
-        voters.append((owner, make_owner_voter(owner, make_unit(owner, "100.00"))))
+        owner = OwnerFactory()
+        voters.append((owner, owner_voter(owner, UnitFactory(owner=owner, area="100.00"))))
     return voters
 
 
@@ -31,7 +32,9 @@ def _cast_all(vote, voters, keys):
 def test_a_majority_for_no_is_rejected_whatever_staff_called_the_options(db):
     voters = _owners(4)
     vote = freeze_electorate(
-        make_vote("owners", options=("yes", "no"), roles={"no": OptionRole.AGAINST})
+        VoteFactory(
+            electorate="owners", options=("yes", "no"), options__roles={"no": OptionRole.AGAINST}
+        )
     )
     _cast_all(vote, voters, ["no", "no", "no", "yes"])
     result = vote_result(close(vote))
@@ -43,10 +46,10 @@ def test_a_majority_for_no_is_rejected_whatever_staff_called_the_options(db):
 def test_an_option_keyed_disagree_but_meaning_adopt_can_pass(db):
     voters = _owners(3)
     vote = freeze_electorate(
-        make_vote(
-            "owners",
+        VoteFactory(
+            electorate="owners",
             options=("disagree", "keep"),
-            roles={"disagree": OptionRole.ADOPT, "keep": OptionRole.AGAINST},
+            options__roles={"disagree": OptionRole.ADOPT, "keep": OptionRole.AGAINST},
         )
     )
     _cast_all(vote, voters, ["disagree", "disagree", "keep"])

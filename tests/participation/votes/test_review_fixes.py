@@ -20,24 +20,18 @@ from participation.votes.lifecycle import open_now
 from participation.votes.results import participation_summary
 from participation.votes.roll import freeze_electorate
 from participation.votes.tally import Totals
-from tests.factories.pages import make_home
-from tests.factories.votes import (
-    close,
-    make_owner,
-    make_owner_voter,
-    make_unit,
-    make_vote,
-    option,
-)
+from tests.factories.households import OwnerFactory, UnitFactory, verified_resident
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 
 @pytest.fixture
 def owners_vote(db):
-    make_home()
-    owner = make_owner()
-    voter = make_owner_voter(owner, make_unit(owner, "100.00"), "owner1")
-    make_unit(make_owner(), "80.00")
-    return freeze_electorate(make_vote("owners")), voter, owner
+    HomePageFactory()
+    owner = OwnerFactory()
+    voter = owner_voter(owner, UnitFactory(owner=owner, area="100.00"), username="owner1")
+    UnitFactory(owner=OwnerFactory(), area="80.00")
+    return freeze_electorate(VoteFactory(electorate="owners")), voter, owner
 
 
 def test_every_admin_page_loads_the_vote_stylesheet(client, committee):
@@ -52,14 +46,14 @@ def test_the_admin_stylesheet_draws_the_quorum_line_and_lays_out_the_vote_pages(
 
 
 def test_participation_rounds_half_up_like_every_other_share(db):
-    vote = make_vote("residents")
+    vote = VoteFactory(electorate="residents")
     vote.roll_heads = 16
     summary = participation_summary(vote, Totals(1, Decimal(0)))
     assert summary["heads_percent"] == "6.3"  # 6.25 %: a float format gives "6.2"
 
 
 def test_participation_is_capped_at_one_hundred_percent(db):
-    vote = make_vote("residents")
+    vote = VoteFactory(electorate="residents")
     vote.roll_heads = 2
     assert participation_summary(vote, Totals(3, Decimal(0)))["heads_percent"] == "100.0"
 
@@ -74,8 +68,8 @@ def test_vote_mail_is_never_sent_to_people_who_withdrew_consent(
 ):
     people = []
     for name in ("keeps", "withdrew"):
-        owner = make_owner()
-        user = make_owner_voter(owner, make_unit(owner, "90.00"), name)
+        owner = OwnerFactory()
+        user = owner_voter(owner, UnitFactory(owner=owner, area="90.00"), username=name)
         user.email = f"{name}@example.com"
         user.save()
         people.append(user)
@@ -83,7 +77,7 @@ def test_vote_mail_is_never_sent_to_people_who_withdrew_consent(
         consent_contact_at=people[0].resident.verified_at
     )
     ResidentProfile.objects.filter(user=people[1]).update(consent_contact_at=None)
-    vote = make_vote("owners", opens_in_hours=3, published=False)
+    vote = VoteFactory(electorate="owners", opens_in_hours=3, published=False)
     with django_capture_on_commit_callbacks(execute=True):
         open_now(vote)
     assert [m.to for m in mail.outbox] == [["keeps@example.com"]]
@@ -125,12 +119,11 @@ def test_an_owners_vote_warns_that_area_totals_can_reveal_a_large_owner(client, 
 
 
 def test_a_households_vote_has_no_area_warning(client, db):
-    make_home()
-    unit = make_unit(make_owner(), "80.00")
-    from tests.factories.votes import make_verified_resident
+    HomePageFactory()
+    unit = UnitFactory(owner=OwnerFactory(), area="80.00")
 
-    resident = make_verified_resident(unit, "family1")
-    vote = freeze_electorate(make_vote("households"))
+    resident = verified_resident(unit, user__username="family1").user
+    vote = freeze_electorate(VoteFactory(electorate="households"))
     client.force_login(resident)
     assert "开发商" not in client.get(f"/votes/{vote.pk}/").content.decode()
 

@@ -9,25 +9,18 @@ from participation import roles
 from participation.votes.ballots import cast_online, enter_paper_ballot
 from participation.votes.models import Ballot, BallotAccessLog, PlanVote
 from participation.votes.roll import freeze_electorate
-from tests.factories.households import staff_in
-from tests.factories.votes import (
-    close,
-    make_owner,
-    make_owner_voter,
-    make_unit,
-    make_vote,
-    option,
-)
+from tests.factories.households import OwnerFactory, UnitFactory, staff_in, verified_resident
+from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 
 @pytest.fixture
 def open_vote(db):
-    owner = make_owner()
-    unit = make_unit(owner, "100.00")
-    voter = make_owner_voter(owner, unit, "owner1")
-    other = make_owner()
-    make_unit(other, "80.00")
-    vote = freeze_electorate(make_vote("owners"))
+    owner = OwnerFactory()
+    unit = UnitFactory(owner=owner, area="100.00")
+    voter = owner_voter(owner, unit, username="owner1")
+    other = OwnerFactory()
+    UnitFactory(owner=other, area="80.00")
+    vote = freeze_electorate(VoteFactory(electorate="owners"))
     return vote, voter, owner, other
 
 
@@ -106,8 +99,8 @@ def test_electorate_cannot_change_after_the_vote_opened(client, committee, open_
 
 
 def test_open_now_freezes_the_roll(client, committee):
-    make_unit(make_owner(), "90.00")
-    vote = make_vote(opens_in_hours=24, closes_in_hours=48, published=False)
+    UnitFactory(owner=OwnerFactory(), area="90.00")
+    vote = VoteFactory(opens_in_hours=24, closes_in_hours=48, published=False)
     client.force_login(committee)
     response = client.post(f"/admin/plan_votes/manage/{vote.pk}/", {"action": "open"})
     assert response.status_code == 302
@@ -240,7 +233,7 @@ def test_a_vote_with_ballots_cannot_be_deleted(client, committee, open_vote):
 
 
 def test_a_vote_that_never_opened_can_be_deleted(client, committee):
-    vote = make_vote(opens_in_hours=24, closes_in_hours=48, published=False)
+    vote = VoteFactory(opens_in_hours=24, closes_in_hours=48, published=False)
     client.force_login(committee)
     client.post(f"/admin/plan_votes/delete/{vote.pk}/")
     assert not PlanVote.objects.filter(pk=vote.pk).exists()
@@ -320,8 +313,8 @@ def test_the_window_and_rules_are_locked_once_a_vote_opened(client, committee, o
 
 
 def test_a_vote_past_its_opening_time_is_locked_even_before_anyone_froze_it(client, committee):
-    make_unit(make_owner(), "90.00")
-    vote = make_vote("owners")  # published, opened an hour ago, never visited
+    UnitFactory(owner=OwnerFactory(), area="90.00")
+    vote = VoteFactory(electorate="owners")  # published, opened an hour ago, never visited
     assert vote.frozen_at is None
     client.force_login(committee)
     _edit(client, vote, electorate="residents")
@@ -331,8 +324,8 @@ def test_a_vote_past_its_opening_time_is_locked_even_before_anyone_froze_it(clie
 
 def test_saving_the_form_never_wipes_a_roll_frozen_meanwhile(client, committee):
 
-    make_unit(make_owner(), "90.00")
-    vote = make_vote("owners", opens_in_hours=2, closes_in_hours=50)
+    UnitFactory(owner=OwnerFactory(), area="90.00")
+    vote = VoteFactory(electorate="owners", opens_in_hours=2, closes_in_hours=50)
     client.force_login(committee)
     stale = PlanVote.objects.get(pk=vote.pk)  # what the edit view loaded
     PlanVote.objects.filter(pk=vote.pk).update(opens_at=timezone.now())
@@ -345,8 +338,8 @@ def test_saving_the_form_never_wipes_a_roll_frozen_meanwhile(client, committee):
 
 
 def test_open_now_refuses_a_vote_whose_closing_time_has_passed(client, committee):
-    make_unit(make_owner(), "90.00")
-    vote = make_vote(opens_in_hours=-48, closes_in_hours=-24, published=False)
+    UnitFactory(owner=OwnerFactory(), area="90.00")
+    vote = VoteFactory(opens_in_hours=-48, closes_in_hours=-24, published=False)
     client.force_login(committee)
     client.post(f"/admin/plan_votes/manage/{vote.pk}/", {"action": "open"})
     vote.refresh_from_db()
@@ -368,11 +361,10 @@ def test_odd_building_filters_on_the_paper_page_are_not_500(client, committee, o
 
 
 def test_closed_advisory_results_are_labelled_in_chinese(client, committee):
-    from tests.factories.votes import make_verified_resident
 
-    unit = make_unit(make_owner(), "90.00")
-    resident = make_verified_resident(unit)
-    vote = freeze_electorate(make_vote("residents"))
+    unit = UnitFactory(owner=OwnerFactory(), area="90.00")
+    resident = verified_resident(unit).user
+    vote = freeze_electorate(VoteFactory(electorate="residents"))
     cast_online(vote, vote.roll.get(), resident, option(vote, "agree"))
     close(vote)
     client.force_login(committee)

@@ -7,15 +7,14 @@ from django.utils import timezone
 from participation.residents.models import ResidentProfile
 from participation.votes.ballots import cast_online
 from participation.votes.lifecycle import open_due_votes, open_now, send_due_reminders
-from tests.factories.votes import (
-    make_owner,
-    make_owner_voter,
-    make_unit,
-    make_user,
-    make_verified_resident,
-    make_vote,
-    option,
+from tests.factories.households import (
+    OwnerFactory,
+    ResidentFactory,
+    UnitFactory,
+    UserFactory,
+    verified_resident,
 )
+from tests.factories.votes import VoteFactory, option, owner_voter
 
 
 def _with_email(user, address, consent=True):
@@ -31,18 +30,18 @@ def _with_email(user, address, consent=True):
 def _two_owners_with_voters():
     voters = []
     for n in range(2):
-        owner = make_owner()
-        unit = make_unit(owner, "90.00")
-        voters.append(_with_email(make_owner_voter(owner, unit), f"voter{n}@example.com"))
-    make_unit(make_owner(), "70.00")  # an owner with no named voter gets no mail
+        owner = OwnerFactory()
+        unit = UnitFactory(owner=owner, area="90.00")
+        voters.append(_with_email(owner_voter(owner, unit), f"voter{n}@example.com"))
+    UnitFactory(owner=OwnerFactory(), area="70.00")  # an owner with no named voter gets no mail
     return voters
 
 
 def test_opening_a_vote_mails_each_owners_voter_once(db, django_capture_on_commit_callbacks):
     _two_owners_with_voters()
-    vote = make_vote("owners", opens_in_hours=5, closes_in_hours=50, published=False)
+    vote = VoteFactory(electorate="owners", opens_in_hours=5, closes_in_hours=50, published=False)
     with django_capture_on_commit_callbacks(execute=True):
-        open_now(vote, make_user("clerk"))
+        open_now(vote, UserFactory(username="clerk"))
     assert sorted(m.to[0] for m in mail.outbox) == ["voter0@example.com", "voter1@example.com"]
     assert mail.outbox[0].subject.endswith("表决开始：" + vote.title)
     assert f"/votes/{vote.pk}/" in mail.outbox[0].body
@@ -56,11 +55,11 @@ def test_opening_a_vote_mails_each_owners_voter_once(db, django_capture_on_commi
 def test_households_vote_mails_the_verified_residents_of_each_unit(
     db, django_capture_on_commit_callbacks
 ):
-    owner = make_owner()
-    unit = make_unit(owner, "90.00")
-    _with_email(make_verified_resident(unit), "family@example.com")
-    _with_email(make_user("unverified", unit=unit), "nobody@example.com")
-    make_vote("households", opens_in_hours=-1)
+    owner = OwnerFactory()
+    unit = UnitFactory(owner=owner, area="90.00")
+    _with_email(verified_resident(unit).user, "family@example.com")
+    _with_email(ResidentFactory(user__username="unverified", unit=unit).user, "nobody@example.com")
+    VoteFactory(electorate="households", opens_in_hours=-1)
     with django_capture_on_commit_callbacks(execute=True):
         assert open_due_votes() == 1
     assert [m.to for m in mail.outbox] == [["family@example.com"]]
@@ -68,7 +67,7 @@ def test_households_vote_mails_the_verified_residents_of_each_unit(
 
 def test_reminder_goes_only_to_those_who_have_not_voted(db):
     first, second = _two_owners_with_voters()
-    vote = make_vote("owners", opens_in_hours=-30, closes_in_hours=20)
+    vote = VoteFactory(electorate="owners", opens_in_hours=-30, closes_in_hours=20)
     open_due_votes()
     mail.outbox.clear()
     cast_online(vote, vote.roll.get(user=first), first, option(vote, "agree"))
@@ -81,7 +80,7 @@ def test_reminder_goes_only_to_those_who_have_not_voted(db):
 
 def test_no_reminder_more_than_a_day_before_close(db):
     _two_owners_with_voters()
-    make_vote("owners", opens_in_hours=-1, closes_in_hours=30)
+    VoteFactory(electorate="owners", opens_in_hours=-1, closes_in_hours=30)
     open_due_votes()
     mail.outbox.clear()
     assert send_due_reminders(timezone.now()) == 0
@@ -90,7 +89,7 @@ def test_no_reminder_more_than_a_day_before_close(db):
 
 def test_vote_schedule_command_opens_and_reminds(db, django_capture_on_commit_callbacks):
     _two_owners_with_voters()
-    vote = make_vote("owners", opens_in_hours=-1, closes_in_hours=10)
+    vote = VoteFactory(electorate="owners", opens_in_hours=-1, closes_in_hours=10)
     with django_capture_on_commit_callbacks(execute=True):
         call_command("vote_schedule")
     vote.refresh_from_db()

@@ -9,37 +9,30 @@ from home.pages import HomePage
 from participation.votes.ballots import cast_online, enter_paper_ballot
 from participation.votes.models import Ballot
 from participation.votes.roll import freeze_electorate
-from tests.factories.pages import make_home
-from tests.factories.votes import (
-    close,
-    make_owner,
-    make_owner_voter,
-    make_unit,
-    make_user,
-    make_vote,
-    option,
-)
+from tests.factories.households import OwnerFactory, UnitFactory, UserFactory, verified_resident
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 
 @pytest.fixture
 def setup(db):
-    make_home()
-    owner = make_owner()
-    unit = make_unit(owner, "100.00")
-    voter = make_owner_voter(owner, unit, "owner1")
+    HomePageFactory()
+    owner = OwnerFactory()
+    unit = UnitFactory(owner=owner, area="100.00")
+    voter = owner_voter(owner, unit, username="owner1")
     others = []
     for area in ("50.00", "50.00"):
-        o = make_owner()
-        make_unit(o, area)
+        o = OwnerFactory()
+        UnitFactory(owner=o, area=area)
         others.append(o)
-    vote = freeze_electorate(make_vote("owners", matter="special"))
+    vote = freeze_electorate(VoteFactory(electorate="owners", matter="special"))
     return vote, voter, owner, others
 
 
 def test_vote_list_shows_open_upcoming_and_closed(client, setup):
     vote, *_ = setup
-    make_vote(title="下月停车方案", opens_in_hours=48, closes_in_hours=96)
-    closed = make_vote(title="绿地改造意见征集", electorate="residents")
+    VoteFactory(title="下月停车方案", opens_in_hours=48, closes_in_hours=96)
+    closed = VoteFactory(title="绿地改造意见征集", electorate="residents")
     close(closed)
     response = client.get("/votes/")
     assert response.status_code == 200
@@ -49,7 +42,7 @@ def test_vote_list_shows_open_upcoming_and_closed(client, setup):
 
 
 def test_unpublished_votes_are_not_shown(client, setup):
-    draft = make_vote(title="草稿表决", published=False)
+    draft = VoteFactory(title="草稿表决", published=False)
     assert client.get("/votes/").content.decode().count("草稿表决") == 0
     assert client.get(f"/votes/{draft.pk}/").status_code == 404
 
@@ -63,11 +56,11 @@ def _count(client):
 def test_vote_list_uses_a_fixed_number_of_queries(client, setup):
     vote, voter, owner, others = setup
     cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
-    make_vote(title="一")
+    VoteFactory(title="一")
     client.get("/votes/")
     two = _count(client)
     for n in range(48):
-        make_vote(title=f"表决{n}", opens_in_hours=(-1 if n % 2 else 5), closes_in_hours=10)
+        VoteFactory(title=f"表决{n}", opens_in_hours=(-1 if n % 2 else 5), closes_in_hours=10)
     assert _count(client) == two
 
 
@@ -81,10 +74,9 @@ def test_anonymous_visitor_is_told_to_log_in(client, setup):
 
 
 def test_a_verified_resident_who_is_not_the_owners_voter_cannot_vote(client, setup):
-    from tests.factories.votes import make_verified_resident
 
     vote, voter, owner, _ = setup
-    family = make_verified_resident(owner.units.first(), "family1")
+    family = verified_resident(owner.units.first(), user__username="family1").user
     client.force_login(family)
     response = client.post(
         f"/votes/{vote.pk}/", {"option": option(vote, "agree").pk, "confirm": "1"}
@@ -158,7 +150,7 @@ def test_results_stay_hidden_until_close(client, setup):
 def test_results_after_close_show_the_verdict(client, setup):
     vote, voter, owner, others = setup
     cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
-    clerk = make_user("clerk")
+    clerk = UserFactory(username="clerk")
     enter_paper_ballot(vote, vote.roll.get(owner=others[0]), option(vote, "agree"), clerk, "1")
     close(vote)
     page = client.get(f"/votes/{vote.pk}/results/")
@@ -172,7 +164,7 @@ def test_results_after_close_show_the_verdict(client, setup):
 
 def test_special_matter_without_three_quarters_is_rejected(client, setup):
     vote, voter, owner, others = setup
-    clerk = make_user("clerk")
+    clerk = UserFactory(username="clerk")
     cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
     enter_paper_ballot(vote, vote.roll.get(owner=others[0]), option(vote, "agree"), clerk, "1")
     enter_paper_ballot(vote, vote.roll.get(owner=others[1]), option(vote, "disagree"), clerk, "2")
@@ -216,7 +208,7 @@ def test_deleting_my_account_keeps_my_ballot_counted(client, setup):
 def test_someone_elses_page_shows_none_of_my_receipts(client, setup):
     vote, voter, owner, _ = setup
     _, code = cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
-    client.force_login(make_user("neighbour"))
+    client.force_login(UserFactory(username="neighbour"))
     assert code not in client.get("/me/").content.decode()
     assert json.loads(client.get("/me/data.json").content)["plan_votes"] == []
 
@@ -226,7 +218,7 @@ def test_home_page_can_show_the_open_votes(client, setup):
     home = HomePage.objects.get()
     home.body = [{"type": "open_votes", "value": {"heading": "正在进行的表决"}}]
     home.save_revision().publish()
-    make_vote(title="尚未开始的表决", opens_in_hours=5, closes_in_hours=50)
+    VoteFactory(title="尚未开始的表决", opens_in_hours=5, closes_in_hours=50)
     html = client.get("/").content.decode()
     assert "正在进行的表决" in html
     assert f'href="/votes/{vote.pk}/"' in html
@@ -242,7 +234,7 @@ def test_the_standing_line_shows_local_time(client, setup):
 
 
 def test_a_vote_that_closed_without_a_roll_is_not_tallied_against_todays_register(client, setup):
-    stale = make_vote("owners", title="无人开启的表决")
+    stale = VoteFactory(electorate="owners", title="无人开启的表决")
     close(stale)
     response = client.get(f"/votes/{stale.pk}/results/")
     stale.refresh_from_db()

@@ -9,34 +9,29 @@ from openpyxl import load_workbook
 
 from participation.votes.ballots import cast_online
 from participation.votes.roll import freeze_electorate
-from tests.factories.pages import make_home
-from tests.factories.votes import (
-    close,
-    make_owner,
-    make_owner_voter,
-    make_unit,
-    make_verified_resident,
-    make_vote,
-    option,
-)
+from tests.factories.households import OwnerFactory, UnitFactory, verified_resident
+from tests.factories.pages import HomePageFactory
+from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 
 @pytest.fixture
 def special_vote(db):
-    make_home()
-    owner = make_owner()
-    unit = make_unit(owner, "100.00")
-    voter = make_owner_voter(owner, unit, "owner1")
-    vote = freeze_electorate(make_vote("owners", matter="special"))
+    HomePageFactory()
+    owner = OwnerFactory()
+    unit = UnitFactory(owner=owner, area="100.00")
+    voter = owner_voter(owner, unit, username="owner1")
+    vote = freeze_electorate(VoteFactory(electorate="owners", matter="special"))
     cast_online(vote, vote.roll.get(owner=owner), voter, option(vote, "agree"))
     return close(vote)
 
 
 @pytest.fixture
 def advisory_vote(db):
-    make_home()
-    residents = [make_verified_resident(make_unit(make_owner(), "90.50")) for _ in range(2)]
-    vote = freeze_electorate(make_vote("residents"))
+    HomePageFactory()
+    residents = [
+        verified_resident(UnitFactory(owner=OwnerFactory(), area="90.50")).user for _ in range(2)
+    ]
+    vote = freeze_electorate(VoteFactory(electorate="residents"))
     for resident in residents:
         cast_online(vote, vote.roll.get(user=resident), resident, option(vote, "agree"))
     return close(vote)
