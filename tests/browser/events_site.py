@@ -6,8 +6,8 @@ import datetime
 from django.utils import timezone
 
 from home.events.grid import shift_month
-from tests.factories.events import make_calendar, make_event
-from tests.factories.pages import make_home
+from tests.factories.events import EventCalendarFactory, EventPageFactory
+from tests.factories.pages import HomePageFactory
 
 
 def build_calendar(home=None):
@@ -15,9 +15,9 @@ def build_calendar(home=None):
     its events: the monthly 联企日 and the weekly reading club."""
     today = timezone.localdate()
     year, month = shift_month(today.year, today.month, -1)
-    calendar = make_calendar(home or make_home())
-    lianqiri = make_event(
-        calendar,
+    calendar = EventCalendarFactory(parent=home or HomePageFactory())
+    lianqiri = EventPageFactory(
+        parent=calendar,
         title="联企日",
         category="service",
         start_date=datetime.date(year, month, 15),
@@ -26,8 +26,8 @@ def build_calendar(home=None):
             {"date": datetime.date(*shift_month(year, month, 3), 15), "cancelled": True},
         ],
     )
-    reading = make_event(
-        calendar,
+    reading = EventPageFactory(
+        parent=calendar,
         title="青梧读书会",
         category="culture",
         start_date=today - datetime.timedelta(days=20),
@@ -35,8 +35,8 @@ def build_calendar(home=None):
         weekdays="5",
         location="党群服务中心一楼社区图书室",
     )
-    make_event(
-        calendar,
+    EventPageFactory(
+        parent=calendar,
         title="重阳节敬老茶话会",
         category="elderly",
         start_date=today - datetime.timedelta(days=400),
@@ -44,8 +44,8 @@ def build_calendar(home=None):
         lunar_month=9,
         lunar_day=9,
     )
-    make_event(
-        calendar,
+    EventPageFactory(
+        parent=calendar,
         title="关于开展冬季消防安全演练暨高层住宅疏散逃生培训的活动",
         start_date=today + datetime.timedelta(days=3),
         end_date=today + datetime.timedelta(days=4),

@@ -25,6 +25,7 @@ from participation import roles
 from participation.consultations.choices import CommentState, Status
 from participation.consultations.models import Proposal
 from participation.consultations.moderation import hide_comment
+from participation.households.models import Building
 from participation.reports import loop
 from participation.reports.choices import Category, Handler, Visibility
 from participation.volunteering import attendance, certificates, signups
@@ -35,15 +36,21 @@ from tests.browser.events_site import build_calendar
 from tests.factories.consultations import CommentFactory, ProposalFactory, step
 from tests.factories.households import (
     BuildingFactory,
+    OwnerFactory,
     ResidentFactory,
     UnitFactory,
     UserFactory,
     staff_in,
     verified_resident,
 )
-from tests.factories.mottos import couplet_fields, make_gallery, make_motto, make_theme
-from tests.factories.pages import make_home, make_notice, make_notice_index, make_standard_page
-from tests.factories.reports import make_report, property_staff
+from tests.factories.mottos import MottoFactory, MottoGalleryFactory, ThemeFactory, couplet_fields
+from tests.factories.pages import (
+    HomePageFactory,
+    NoticeIndexPageFactory,
+    NoticePageFactory,
+    StandardPageFactory,
+)
+from tests.factories.reports import ReportFactory, property_staff
 from tests.factories.volunteering import (
     ShiftFactory,
     TeamFactory,
@@ -51,15 +58,7 @@ from tests.factories.volunteering import (
     move_shift,
     volunteer,
 )
-from tests.factories.votes import (
-    close,
-    make_owner,
-    make_owner_voter,
-    make_unit,
-    make_user,
-    make_vote,
-    option,
-)
+from tests.factories.votes import VoteFactory, close, option, owner_voter
 
 MODES = ["standard", "elderly"]
 
@@ -72,12 +71,19 @@ class Site:
     users: dict = field(default_factory=dict)
 
 
+def _unit(owner, area):
+    """A unit of ``owner``; the vote's units all stand in the first building."""
+    return UnitFactory(
+        owner=owner, area=area, building=Building.objects.first() or BuildingFactory()
+    )
+
+
 def build_content_and_votes(home, site):
     """Notices, a standard page, the privacy page; an open and a closed owners' vote
     with one online and one paper ballot; a resident with a long name."""
-    index = make_notice_index(home)
-    notice = make_notice(
-        index,
+    index = NoticeIndexPageFactory(parent=home)
+    notice = NoticePageFactory(
+        parent=index,
         title="电梯年检通知",
         urgent=True,
         tags=["电梯"],
@@ -87,19 +93,25 @@ def build_content_and_votes(home, site):
             {"type": "contact", "value": {"name": "物业服务中心", "phone": "0571-8888 0000"}},
         ],
     )
-    long_title = make_notice(index, title="关于开展2026年度城乡居民医疗保险集中缴费工作的通知")
-    about = make_standard_page(home)
-    make_standard_page(home, title="隐私说明", slug="privacy")
+    long_title = NoticePageFactory(
+        parent=index, title="关于开展2026年度城乡居民医疗保险集中缴费工作的通知"
+    )
+    about = StandardPageFactory(parent=home)
+    StandardPageFactory(parent=home, title="隐私说明", slug="privacy")
 
-    owner = make_owner()
-    voter = make_owner_voter(owner, make_unit(owner, "100.00"), "voter")
-    other = make_owner()
-    make_unit(other, "80.00")
-    open_vote = freeze_electorate(make_vote("owners", matter="special"))
-    closed = freeze_electorate(make_vote("owners", title="地面停车位重新划线"))
+    owner = OwnerFactory()
+    voter = owner_voter(owner, _unit(owner, "100.00"), username="voter")
+    other = OwnerFactory()
+    _unit(other, "80.00")
+    open_vote = freeze_electorate(VoteFactory(electorate="owners", matter="special"))
+    closed = freeze_electorate(VoteFactory(electorate="owners", title="地面停车位重新划线"))
     _, code = cast_online(closed, closed.roll.get(owner=owner), voter, option(closed, "agree"))
     enter_paper_ballot(
-        closed, closed.roll.get(owner=other), option(closed, "agree"), make_user("clerk"), "1"
+        closed,
+        closed.roll.get(owner=other),
+        option(closed, "agree"),
+        UserFactory(username="clerk"),
+        "1",
     )
     close(closed)
     site.objects.update(
@@ -142,10 +154,10 @@ def build_events(home, site):
 def build_mottos(home, site):
     """The motto gallery with a long featured couplet, a short one and a long precept;
     a verified resident ``linjia`` who may submit one."""
-    make_gallery(home)
+    MottoGalleryFactory(parent=home)
     ensure_motto_workflow()
-    theme = make_theme()
-    longest = make_motto(
+    theme = ThemeFactory()
+    longest = MottoFactory(
         theme=theme,
         featured=True,
         story="外公常常念给我们听。",
@@ -153,8 +165,8 @@ def build_mottos(home, site):
             "一粥一饭当思来处不易勤俭持家", "半丝半缕恒念物力维艰诚信做人", "勤俭节约"
         ),
     )
-    short = make_motto(theme=theme, **couplet_fields("百善孝为先", "万事和为贵", "孝老爱亲"))
-    prose = make_motto(
+    short = MottoFactory(theme=theme, **couplet_fields("百善孝为先", "万事和为贵", "孝老爱亲"))
+    prose = MottoFactory(
         theme=theme,
         kind=MottoKind.PROSE,
         text="黎明即起，洒扫庭除，要内外整洁；既昏便息，关锁门户，必亲自检点。" * 3,
@@ -171,12 +183,14 @@ def build_reports(home, site):
     who made them. Photos go to PRIVATE_MEDIA_ROOT."""
     building = BuildingFactory(name="3号楼")
     resident = verified_resident(unit=UnitFactory(building=building)).user
-    report = make_report(resident, photos=1, place="2单元电梯，5楼按钮" * 3)
-    fixed = make_report(resident, category=Category.NOISE, place="南侧广场")
+    report = ReportFactory(reporter=resident, photos=1, place="2单元电梯，5楼按钮" * 3)
+    fixed = ReportFactory(reporter=resident, category=Category.NOISE, place="南侧广场")
     wuye = property_staff()
     loop.accept(fixed, wuye, Handler.PROPERTY)
     loop.close(fixed, wuye, "已与广场舞队协商，晚上九点后调低音量。")
-    private = make_report(resident, category=Category.DISPUTE, visibility=Visibility.PRIVATE)
+    private = ReportFactory(
+        reporter=resident, category=Category.DISPUTE, visibility=Visibility.PRIVATE
+    )
     site.objects.update(report=report, fixed=fixed, private=private, now=timezone.localtime())
     site.users["reporter"] = resident
 
@@ -216,7 +230,7 @@ GROUPS = {
 def build_site(group):
     """A home page and what the page kinds of ``group`` need under it."""
     site = Site()
-    GROUPS[group](make_home(), site)
+    GROUPS[group](HomePageFactory(), site)
     return site
 
 

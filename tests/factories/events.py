@@ -47,13 +47,3 @@ class EventPageFactory(PageFactory):
     def create(cls, **kwargs):
         """The event as read back from the database."""
         return EventPage.objects.get(pk=super().create(**kwargs).pk)
-
-
-# kept for tests/browser/events_site.py until it moves to the factory
-def make_calendar(home):
-    return EventCalendarFactory(parent=home)
-
-
-# kept for tests/browser/events_site.py until it moves to the factory
-def make_event(calendar, **kwargs):
-    return EventPageFactory(parent=calendar, **kwargs)

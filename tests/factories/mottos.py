@@ -84,18 +84,3 @@ def submit_for_moderation(motto, user):
     motto.save()
     start_moderation(motto, user)
     return motto
-
-
-# kept for tests/browser/test_motto_pages_accessibility.py until it moves to the factory
-def make_gallery(home):
-    return MottoGalleryFactory(parent=home)
-
-
-# kept for tests/browser/test_motto_pages_accessibility.py until it moves to the factory
-def make_theme():
-    return ThemeFactory()
-
-
-# kept for tests/browser/test_motto_pages_accessibility.py until it moves to the factory
-def make_motto(**kwargs):
-    return MottoFactory(**kwargs)

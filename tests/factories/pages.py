@@ -139,24 +139,3 @@ class StandardPageFactory(PageFactory):
     title = "社区简介"
     slug = "about"
     body = factory.LazyFunction(lambda: paragraph("青梧社区位于临江市。"))
-
-
-# kept for tests/browser/page_kinds.py, events_site.py and the test_*_pages_accessibility.py
-# files until they move to the factory
-def make_home():
-    return HomePageFactory()
-
-
-# kept for tests/browser/page_kinds.py until it moves to the factory
-def make_notice_index(home):
-    return NoticeIndexPageFactory(parent=home)
-
-
-# kept for tests/browser/page_kinds.py until it moves to the factory
-def make_notice(index, **kwargs):
-    return NoticePageFactory(parent=index, **kwargs)
-
-
-# kept for tests/browser/page_kinds.py until it moves to the factory
-def make_standard_page(parent, **kwargs):
-    return StandardPageFactory(parent=parent, **kwargs)

@@ -49,8 +49,3 @@ def property_staff(username="wuye"):
 
 def committee_staff(username="juweihui"):
     return staff_in(roles.COMMITTEE, username=username)
-
-
-# kept for tests/browser/test_report_pages_accessibility.py until it moves to the factory
-def make_report(reporter, **kwargs):
-    return ReportFactory(reporter=reporter, **kwargs)

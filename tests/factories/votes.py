@@ -8,14 +8,10 @@ import datetime
 import factory
 from django.utils import timezone
 
-from participation.households.models import Building
 from participation.residents.choices import Relation
 from participation.votes.choices import OptionRole
 from participation.votes.models import PlanVote, VoteOption
 from tests.factories.households import (
-    BuildingFactory,
-    OwnerFactory,
-    UnitFactory,
     UserFactory,
     verified_resident,
 )
@@ -102,30 +98,3 @@ def close(vote):
     )
     vote.refresh_from_db()
     return vote
-
-
-# kept for tests/browser/page_kinds.py until it moves to the factory
-def make_owner():
-    return OwnerFactory()
-
-
-# kept for tests/browser/page_kinds.py until it moves to the factory
-def make_unit(owner, area="88.50"):
-    return UnitFactory(
-        owner=owner, area=area, building=Building.objects.first() or BuildingFactory()
-    )
-
-
-# kept for tests/browser/page_kinds.py until it moves to the factory
-def make_user(username):
-    return UserFactory(username=username)
-
-
-# kept for tests/browser/page_kinds.py until it moves to the factory
-def make_owner_voter(owner, unit, username):
-    return owner_voter(owner, unit, username=username)
-
-
-# kept for tests/browser/page_kinds.py until it moves to the factory
-def make_vote(electorate="owners", **kwargs):
-    return VoteFactory(electorate=electorate, **kwargs)

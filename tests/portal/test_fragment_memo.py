@@ -10,7 +10,7 @@ from django.test import RequestFactory
 from home.notices.models import NoticePage
 from portal import page_cache as page_cache_module
 from tests.factories.households import UserFactory
-from tests.factories.pages import make_notice
+from tests.factories.pages import NoticePageFactory
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def memo_on(settings):
 
 @pytest.fixture
 def notice(notice_index):
-    return make_notice(notice_index, title="小区电梯维修通知")
+    return NoticePageFactory(parent=notice_index, title="小区电梯维修通知")
 
 
 def _rename_behind_the_memos_back(notice, title):
@@ -72,7 +72,7 @@ def test_a_fragment_lives_no_longer_than_the_page_cache_lifetime(
 
 
 def test_language_and_display_mode_are_part_of_the_key(client, notice_index, memo_on):
-    make_notice(notice_index, title="停电通知", urgent=True)
+    NoticePageFactory(parent=notice_index, title="停电通知", urgent=True)
     assert "紧急" in client.get("/notices/").content.decode()
     client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
     english = client.get("/notices/").content.decode()
@@ -124,9 +124,9 @@ def test_a_process_keeps_a_bounded_number_of_fragments(memo_on, monkeypatch):
 
 def test_home_sections_with_live_figures_are_never_memoised(client, home, memo_on):
     from participation.votes.models import PlanVote
-    from tests.factories.votes import make_vote
+    from tests.factories.votes import VoteFactory
 
-    vote = make_vote(title="架空层改造")
+    vote = VoteFactory(title="架空层改造")
     home.body = [("open_votes", {"heading": "正在表决"})]
     home.save_revision().publish()
     assert "架空层改造" in client.get("/").content.decode()
