@@ -38,24 +38,20 @@ BALLOTS = 200
 
 SETUP = """
 from participation.votes.roll import freeze_electorate
-from tests.factories.households import UserFactory
-from tests.factories.pages import make_home, make_notice, make_notice_index
-from tests.factories.votes import make_owner, make_owner_voter, make_unit, make_vote
+from tests.factories.households import OwnerFactory, UnitFactory, UserFactory
+from tests.factories.pages import HomePageFactory, NoticeIndexPageFactory, NoticePageFactory
+from tests.factories.votes import VoteFactory, owner_voter
 from django.contrib.auth.models import Group
 from participation.roles import ensure_roles, EDITOR
 ensure_roles()
-home = make_home()
-notice = make_notice(make_notice_index(home), title="二号楼停水通知")
+home = HomePageFactory()
+notice = NoticePageFactory(parent=NoticeIndexPageFactory(parent=home), title="二号楼停水通知")
 editor = UserFactory(username="editor2", is_staff=True)
 editor.groups.add(Group.objects.get(name=EDITOR))
-owner = make_owner()
-voter = make_owner_voter(owner, make_unit(owner, "88.00"), "wangfang")
-voter.set_password("correct horse battery staple")
-voter.email = "wangfang@example.com"
-voter.save()
-from allauth.account.models import EmailAddress
-EmailAddress.objects.create(user=voter, email=voter.email, verified=True, primary=True)
-vote = freeze_electorate(make_vote("owners"))
+owner = OwnerFactory()
+# UserFactory gives wangfang@example.com, verified, and the factories' PASSWORD.
+voter = owner_voter(owner, UnitFactory(owner=owner, area="88.00"), username="wangfang")
+vote = freeze_electorate(VoteFactory(electorate="owners"))
 option = vote.options.get(key="agree")
 print(notice.pk, notice.url, vote.pk, option.pk)
 """
