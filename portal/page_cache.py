@@ -297,14 +297,21 @@ def remember(name, compute):
     never commit, so never invalidate) unless a test turns the page cache on."""
     if not (settings.PAGE_CACHE_ENABLED or settings.PAGE_CACHE_MEMO):
         return compute()
-    generation = local.current_generation()
-    key = (generation, name)
-    if key not in local.memo:
-        with local.lock:
-            if len(local.memo) > LOCAL_PAGES:
-                local.memo.clear()
-            local.memo[key] = compute()
-    return local.memo[key]
+    key = (local.current_generation(), name)
+    try:
+        return local.memo[key]
+    except KeyError:
+        pass
+    # Computed outside the lock: what ``compute()`` reads may write (Wagtail creates a
+    # site's settings row on first read), and that write's invalidation takes the lock
+    # to start a new generation. Holding it here hung a fresh site's first request
+    # until gunicorn killed the worker (30 s, then a 500).
+    value = compute()
+    with local.lock:
+        if len(local.memo) > LOCAL_PAGES:
+            local.memo.clear()
+        local.memo[key] = value
+    return value
 
 
 class AnonymousPageCacheMiddleware:

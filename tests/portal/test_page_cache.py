@@ -300,3 +300,25 @@ def test_what_is_remembered_is_never_per_person(client, site, home, settings):
     anonymous = client.get("/notices/").content.decode()
     assert "/me/" not in anonymous
     assert "wangfang" not in anonymous
+
+
+def test_what_is_remembered_may_itself_start_a_new_generation(page_cache):
+    """A site's settings row is created on its first read, and that save invalidates the
+    cache (after the commit, which outside a transaction is at once). Remembering it
+    held the process's lock through the read, and the invalidation waited for that lock:
+    a fresh site's first request hung until gunicorn killed the worker (30 s, a 500)."""
+    import threading
+
+    def compute():
+        page_cache_module._new_generation()  # as the settings row's on-commit hook does
+        return "settings"
+
+    answers = []
+    worker = threading.Thread(
+        target=lambda: answers.append(page_cache_module.remember("fresh-settings", compute)),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(timeout=5)
+    assert not worker.is_alive(), "remember() waited for its own lock"
+    assert answers == ["settings"]
