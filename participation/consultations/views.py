@@ -14,8 +14,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.images import get_image_model
@@ -60,7 +61,7 @@ from participation.formtools import autofocus_first_error, building_param, choic
 from participation.households.models import Building
 from participation.trail import ActorRole
 from participation.votes.results import VERDICT_LABELS, vote_result, winner_label
-from portal.page_cache import cache_anonymous
+from portal.page_cache import cache_anonymous, remember
 from portal.paging import page_or_404
 
 PER_PAGE = 20
@@ -112,8 +113,11 @@ def proposal_list(request):
         "query": urlencode([(k, v) for k, v in filters if v]),
     }
     if view == "board":
-        context["columns"] = queries.board(proposals)
-        as_cards(proposal for _, column in context["columns"] for proposal in column)
+        # The board is the same for every visitor in a language: remembered per process
+        # and cache generation (every support, comment, step and proposal starts a new
+        # one), as the events month is; see README, "Without the cache".
+        key = f"consultation-board-{status}-{category}-{building.pk if building else ''}"
+        context["columns"] = remember(f"{key}-{get_language()}", lambda: _board(proposals))
     else:
         items = page_or_404(
             queries.ordered(proposals, sort),
@@ -124,6 +128,12 @@ def proposal_list(request):
         items.object_list = as_cards(queries.with_buildings(items.object_list))
         context["items"] = items
     return TemplateResponse(request, "participation/proposal_list.html", context)
+
+
+def _board(proposals):
+    columns = queries.board(proposals)
+    as_cards(proposal for _, column in columns for proposal in column)
+    return columns
 
 
 def _proposal(pk):
@@ -188,10 +198,6 @@ def _detail(request, proposal, status=200, error=None, comment_form=None):
     )
     comments = _comment_page(request, proposal, user)
     for comment in comments:
-        # Formatted here, not by two |date filters per comment: 50 a page.
-        local = timezone.localtime(comment.created_at)
-        comment.time_iso = local.isoformat()
-        comment.time_label = formats.date_format(local, "DATETIME_FORMAT")
         comment.editable = can_edit_comment(user, comment)
         comment.reportable = can_report_comment(user, comment)
     images = list(proposal.images.select_related("image"))

@@ -43,7 +43,7 @@ def test_a_proposal_goes_from_raised_to_answered(browser, live_server):
     page.locator("#id_title").fill("北门增设电动车充电桩")
     page.locator("#id_body").fill("楼道里飞线充电很危险，建议在北门增设集中充电桩。")
     page.locator("#id_category").select_option("safety")
-    page.get_by_label("3号楼").check()
+    page.get_by_label("3号楼", exact=True).check()
     page.get_by_role("button", name="发布我的建议").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("北门增设电动车充电桩")
     expect(page.locator(".badge-status")).to_have_text("收集附议中")
