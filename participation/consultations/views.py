@@ -116,8 +116,9 @@ def proposal_list(request):
         # The board is the same for every visitor in a language: remembered per process
         # and cache generation (every support, comment, step and proposal starts a new
         # one), as the events month is; see README, "Without the cache".
-        key = f"consultation-board-{status}-{category}-{building.pk if building else ''}"
-        context["columns"] = remember(f"{key}-{get_language()}", lambda: _board(proposals))
+        where = building.pk if building else ""
+        key = f"consultation-board-{status}-{category}-{where}-{get_language()}"
+        context["columns"] = remember(key, lambda: _board(proposals))
     else:
         items = page_or_404(
             queries.ordered(proposals, sort),

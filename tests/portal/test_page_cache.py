@@ -1,6 +1,8 @@
 """The anonymous page cache (portal/page_cache.py): what it stores, for whom, and when
 it lets go. Every test here runs with the cache on (the suite's settings turn it off)."""
 
+import threading
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache
@@ -307,7 +309,6 @@ def test_what_is_remembered_may_itself_start_a_new_generation(page_cache):
     cache (after the commit, which outside a transaction is at once). Remembering it
     held the process's lock through the read, and the invalidation waited for that lock:
     a fresh site's first request hung until gunicorn killed the worker (30 s, a 500)."""
-    import threading
 
     def compute():
         page_cache_module._new_generation()  # as the settings row's on-commit hook does
