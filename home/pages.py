@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import LIVE_SECTIONS, BodyBlock, HomeBodyBlock
-from portal.page_cache import CachedPageMixin, remember
+from portal.page_cache import LIVE_SECONDS, CachedPageMixin, remember
 
 BANNER_LENGTH = 4
 LATEST_LENGTH = 6
@@ -34,26 +34,33 @@ class HomePage(CachedPageMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        banner, latest, notice_index = remember(f"home-notices-{self.pk}", self.front_notices)
+        context["urgent_notices"] = banner
+        context["latest_notices"] = latest
+        context["notice_index"] = notice_index
+        context["live_sections"] = LIVE_SECTIONS
+        context["live_seconds"] = LIVE_SECONDS
+        return context
+
+    def front_notices(self):
+        """The banner, the latest notices and the notice index: the same for every
+        visitor, so remembered per cache generation (for at most a minute, the
+        pins and expiries being the clock's)."""
         from home.notices.models import NoticeIndexPage, NoticePage
 
-        context = super().get_context(request, *args, **kwargs)
         notices = NoticePage.objects.visible().descendant_of(self)
         banner = list(
             notices.in_display_order().filter(
                 Q(urgent=True) | Q(pinned_until__gte=timezone.localdate())
             )[:BANNER_LENGTH]
         )
-        context["urgent_notices"] = banner
-        context["live_sections"] = LIVE_SECTIONS
-        context["latest_notices"] = (
+        latest = list(
             notices.exclude(pk__in=[notice.pk for notice in banner])
             .order_by("-first_published_at", "-pk")
             .with_list_relations()[:LATEST_LENGTH]
         )
-        context["notice_index"] = remember(
-            f"notice-index-{self.pk}", lambda: NoticeIndexPage.objects.live().child_of(self).first()
-        )
-        return context
+        return banner, latest, NoticeIndexPage.objects.live().child_of(self).first()
 
 
 class StandardPage(CachedPageMixin, Page):

@@ -7,7 +7,9 @@ fragment between ``{% memo "name" a b %}`` and ``{% endmemo %}`` is rendered onc
 then reused, in this process, while the cache generation stays the same (every
 change a public page may show starts a new one, see ``portal.page_cache``) and for
 at most ``PAGE_CACHE_SECONDS``. Its key holds the name, the values listed after it,
-the host, the language and the display mode.
+the host, the language and the display mode. ``seconds=`` after the values makes it
+live shorter (``{% memo "votes" block.id seconds=live_seconds %}``, for live figures
+that change without an edit: see ``portal.page_cache.LIVE_SECONDS``).
 
 The rule that keeps it right: **list after the name everything the fragment shows
 that is not the same for every visitor** (``user.is_authenticated`` in the header,
@@ -29,10 +31,11 @@ register = template.Library()
 
 
 class MemoNode(template.Node):
-    def __init__(self, nodelist, name, vary):
+    def __init__(self, nodelist, name, vary, seconds=None):
         self.nodelist = nodelist
         self.name = name
         self.vary = vary
+        self.seconds = seconds
 
     def render(self, context):
         request = context.get("request")
@@ -49,7 +52,8 @@ class MemoNode(template.Node):
             get_language(),
             bool(context.get("elderly_mode")),
         )
-        return local.fragment(key, lambda: self.nodelist.render(context))
+        seconds = self.seconds.resolve(context) if self.seconds is not None else None
+        return local.fragment(key, lambda: self.nodelist.render(context), seconds)
 
 
 @register.tag
@@ -60,5 +64,7 @@ def memo(parser, token):
         raise template.TemplateSyntaxError("memo needs a name")
     nodelist = parser.parse(("endmemo",))
     parser.delete_first_token()
-    name = bits[1].strip("\"'")
-    return MemoNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
+    name, vary, seconds = bits[1].strip("\"'"), bits[2:], None
+    if vary and vary[-1].startswith("seconds="):
+        seconds = parser.compile_filter(vary.pop().removeprefix("seconds="))
+    return MemoNode(nodelist, name, [parser.compile_filter(bit) for bit in vary], seconds)

@@ -38,6 +38,7 @@ and display mode are cookies but the response has no ``Vary: Cookie``, so no sha
 proxy may keep it; a returning browser revalidates and gets a 304.
 """
 
+import contextlib
 import functools
 import hashlib
 import threading
@@ -64,8 +65,14 @@ SKIPPED_HEADERS = {"set-cookie", "vary", "date", "x-page-cache"}
 # How long a process trusts its copy of the generation, and how many pages it keeps.
 GENERATION_SECONDS = 1.0
 LOCAL_PAGES = 500
-# How many rendered fragments (cards, the header, the footer) a process keeps.
+# How many rendered fragments (cards, the header, the footer: a few KB of HTML each)
+# and remembered values (routes, lists, pages of search hits: up to about 60 KB each)
+# a process keeps, least recently used dropped first: at most some 25 MB and 60 MB.
 LOCAL_FRAGMENTS = 5000
+LOCAL_VALUES = 1000
+# How stale a live figure (participation bars, seats left, supports) may be on a page
+# or fragment kept for everyone: what changes by a vote or the clock, not an edit.
+LIVE_SECONDS = 30
 
 
 class Policy:
@@ -107,6 +114,12 @@ class CachedPageMixin:
     def serve(self, request, *args, **kwargs):
         mark_cacheable(request, self.cache_params, self.cache_seconds)
         return super().serve(request, *args, **kwargs)
+
+    def get_view_restrictions(self):
+        """For the copy of a page being served: the restrictions remembered with its
+        route (``portal.page_routes``); otherwise (the admin) Wagtail's query."""
+        served = self.__dict__.get("served_view_restrictions")
+        return served if served is not None else super().get_view_restrictions()
 
 
 def _is_anonymous(request):
@@ -231,7 +244,7 @@ class _Local:
     def clear(self):
         self.pages = OrderedDict()
         self.params = {}
-        self.memo = {}
+        self.memo = OrderedDict()
         self.fragments = OrderedDict()
         self.generation, self.generation_read_at = None, -1.0
 
@@ -266,52 +279,56 @@ class _Local:
             while len(self.pages) > self.size:
                 self.pages.popitem(last=False)
 
-    def fragment(self, key, render):
+    def fragment(self, key, render, seconds=None):
         """The HTML ``render()`` made for ``key`` in this cache generation, made at
-        most once per ``PAGE_CACHE_SECONDS`` (so what changes with the clock alone, a
-        pin that ends today, shows within a minute, as on cached pages)."""
+        most once per ``seconds`` (``PAGE_CACHE_SECONDS`` unless given, so what
+        changes with the clock alone, a pin that ends today, shows within a minute, as
+        on cached pages)."""
+        return self.recall(self.fragments, LOCAL_FRAGMENTS, key, render, seconds)
+
+    def recall(self, store, size, key, compute, seconds=None):
+        """``store``'s value for ``key`` in this generation while it is fresh, else
+        ``compute()``'s, kept for ``seconds`` (``PAGE_CACHE_SECONDS`` unless given).
+        What ``compute()`` raises is not kept. Least recently used entries go first
+        once the store holds ``size``.
+
+        ``compute()`` runs outside the lock: what it reads may write (Wagtail creates
+        a site's settings row on first read), and that write's invalidation takes the
+        lock to start a new generation. Holding it here hung a fresh site's first
+        request until gunicorn killed the worker (30 s, then a 500)."""
         key = (self.current_generation(), key)
         now = time.monotonic()
-        entry = self.fragments.get(key)
+        entry = store.get(key)
         if entry is not None and entry[0] > now:
+            with contextlib.suppress(KeyError):  # another thread may just have dropped it
+                store.move_to_end(key)
             return entry[1]
-        html = render()
+        value = compute()
         with self.lock:
-            self.fragments[key] = (now + settings.PAGE_CACHE_SECONDS, html)
-            self.fragments.move_to_end(key)
-            while len(self.fragments) > LOCAL_FRAGMENTS:
-                self.fragments.popitem(last=False)
-        return html
+            store[key] = (now + (seconds or settings.PAGE_CACHE_SECONDS), value)
+            store.move_to_end(key)
+            while len(store) > size:
+                store.popitem(last=False)
+        return value
 
 
 local = _Local()
 
 
 def remember(name, compute):
-    """``compute()`` once per process and cache generation: for what every page
-    shows and only an editor changes (the site, its settings, the main menu), so that
-    pages the cache cannot serve (a logged-in resident's, or every page with the page
-    cache off) do not repeat the same queries on every request. Forgotten with every
-    invalidation, like the pages, so an edit shows on this process's next request and
-    on every other worker's within a second. Off in the test suite (whose transactions
-    never commit, so never invalidate) unless a test turns the page cache on."""
+    """``compute()`` once per process and cache generation, for at most
+    ``PAGE_CACHE_SECONDS``: for what every visitor sees alike and only
+    an editor changes (the site, its settings, a page's route, the notices of a list
+    page), so that pages the cache cannot serve (a logged-in resident's, or every page
+    with the page cache off) do not repeat the same queries on every request.
+    Forgotten with every invalidation, like the pages, so an edit shows on this
+    process's next request and on every other worker's within a second; what changes
+    with the clock alone (a notice's expiry) within the lifetime. Never for anything
+    personal. Off in the test suite (whose transactions never commit, so never
+    invalidate) unless a test turns the page cache on."""
     if not (settings.PAGE_CACHE_ENABLED or settings.PAGE_CACHE_MEMO):
         return compute()
-    key = (local.current_generation(), name)
-    try:
-        return local.memo[key]
-    except KeyError:
-        pass
-    # Computed outside the lock: what ``compute()`` reads may write (Wagtail creates a
-    # site's settings row on first read), and that write's invalidation takes the lock
-    # to start a new generation. Holding it here hung a fresh site's first request
-    # until gunicorn killed the worker (30 s, then a 500).
-    value = compute()
-    with local.lock:
-        if len(local.memo) > LOCAL_PAGES:
-            local.memo.clear()
-        local.memo[key] = value
-    return value
+    return local.recall(local.memo, LOCAL_VALUES, name, compute)
 
 
 class AnonymousPageCacheMiddleware:

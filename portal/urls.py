@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from portal import page_routes
 
 urlpatterns = [
     # One login page (allauth's, with its rate limits) for residents and staff alike.
@@ -34,7 +35,12 @@ if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page serving with each route remembered (portal/page_routes.py), on
+    # Wagtail's own pattern and name, ahead of Wagtail's URLs.
+    re_path(wagtail_urls.serve_pattern, page_routes.serve, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]
 
 # The site's own error pages, never developer text (home/errors.py).
 handler404 = "home.errors.page_not_found"

@@ -33,6 +33,18 @@ def page_cache(settings):
     page_cache_module.local.clear()
 
 
+@pytest.fixture
+def memo_on(settings):
+    """What the uncached server remembers on (``portal.page_cache.remember`` and
+    ``{% memo %}``), the page cache off: as a logged-in resident's pages and every
+    page with ``LINLI_PAGE_CACHE=off`` are served. Empty before and after."""
+    settings.PAGE_CACHE_ENABLED = False
+    settings.PAGE_CACHE_MEMO = True
+    page_cache_module.local.clear()
+    yield
+    page_cache_module.local.clear()
+
+
 @pytest.fixture(autouse=True)
 def _empty_the_time_bank_before_a_flush(request):
     """The time-bank ledger refuses DELETE (a database trigger), and a transactional

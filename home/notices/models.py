@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from home.blocks import BodyBlock
 from home.notices.choices import NoticeCategory, NoticeIssuer
-from portal.page_cache import CachedPageMixin
+from portal.page_cache import CachedPageMixin, remember
 from portal.paging import page_or_404
 
 LIST_THUMBNAIL = "fill-240x160"
@@ -117,27 +117,38 @@ class NoticeIndexPage(CachedPageMixin, RoutablePageMixin, Page):
 
     @path("")
     def notice_list(self, request):
-        from participation.households.models import Building
-
-        notices, active = self.filtered_notices(request.GET)
-        page = page_or_404(
-            notices.in_display_order().with_list_relations(),
-            settings.NOTICES_PER_PAGE,
-            request.GET.get("page"),
-            _("There is no such page of notices."),
-        )
         query = request.GET.copy()
         query.pop("page", None)
         return self.render(
             request,
             context_overrides={
-                "notices": page,
-                "active": active,
+                **self.listing(request.GET),
                 "filter_query": query.urlencode(),
                 "categories": NoticeCategory.choices,
-                "buildings": Building.objects.all(),
             },
         )
+
+    def listing(self, params):
+        """The page of notices that ``params`` ask for, with the filters and buildings
+        it shows: the same for every visitor, so remembered per filter, page number
+        and cache generation (for at most a minute: pins and expiries are the
+        clock's). A wrong filter or page number raises Http404, never remembered."""
+        key = "|".join(params.get(name, "") for name in self.cache_params)
+        return remember(f"notice-list-{self.pk}-{key}", lambda: self._listing(params))
+
+    def _listing(self, params):
+        from participation.households.models import Building
+
+        notices, active = self.filtered_notices(params)
+        page = page_or_404(
+            notices.in_display_order().with_list_relations(),
+            settings.NOTICES_PER_PAGE,
+            params.get("page"),
+            _("There is no such page of notices."),
+        )
+        page.object_list = list(page.object_list)
+        page.paginator.count  # noqa: B018 - counted now, once, not by each reader
+        return {"notices": page, "active": active, "buildings": list(Building.objects.all())}
 
     @path("feed/")
     def rss_feed(self, request):

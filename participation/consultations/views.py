@@ -61,7 +61,7 @@ from participation.formtools import autofocus_first_error, building_param, choic
 from participation.households.models import Building
 from participation.trail import ActorRole
 from participation.votes.results import VERDICT_LABELS, vote_result, winner_label
-from portal.page_cache import cache_anonymous, remember
+from portal.page_cache import LIVE_SECONDS, cache_anonymous, remember
 from portal.paging import page_or_404
 
 PER_PAGE = 20
@@ -79,7 +79,6 @@ COMMENT_FIELDS = (
     "hidden_reason",
     "review_requested_at",
 )
-LIVE_SECONDS = 30
 LIST_PARAMS = ("status", "category", "building", "sort", "page", "view")
 
 

@@ -34,12 +34,11 @@ from participation.reports.permissions import (
     report_rate_refusal,
     report_refusal,
 )
-from portal.page_cache import cache_anonymous
+from portal.page_cache import LIVE_SECONDS, cache_anonymous
 from portal.paging import page_or_404
 from portal.qr import qr_svg
 
 PER_PAGE = 20
-LIVE_SECONDS = 30
 BOARD_PARAMS = ("status", "category", "building", "page")
 FIRST_YEAR = 2000
 

@@ -28,9 +28,8 @@ from participation.volunteering.choices import Attendance, SignUpStatus
 from participation.volunteering.forms import RosterForm
 from participation.volunteering.models import Opportunity, Shift, SignUp, VolunteerTeam
 from participation.volunteering.signups import SignUpRefused
-from portal.page_cache import cache_anonymous
+from portal.page_cache import LIVE_SECONDS, cache_anonymous
 
-LIVE_SECONDS = 30
 PAST_SHIFTS_SHOWN = 5
 
 

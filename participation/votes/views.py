@@ -23,11 +23,9 @@ from participation.votes.results import (
     vote_result,
     winner_label,
 )
-from portal.page_cache import cache_anonymous
+from portal.page_cache import LIVE_SECONDS, cache_anonymous
 
 CLOSED_SHOWN = 20
-# Vote pages show live participation: anonymous copies are at most this old.
-LIVE_SECONDS = 30
 
 
 @cache_anonymous(seconds=LIVE_SECONDS)

@@ -202,6 +202,9 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/me/"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# A page for logged-in people only sends others to the same login page (Wagtail's own
+# default is a bare, English-only form at /_util/login/ without allauth's limits).
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 # Log in by username, e-mail or mobile number (+ password, or a one-time code).
 ACCOUNT_LOGIN_METHODS = {"username", "email", "phone"}

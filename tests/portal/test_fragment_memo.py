@@ -14,15 +14,6 @@ from tests.factories.pages import NoticePageFactory
 
 
 @pytest.fixture
-def memo_on(settings):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.PAGE_CACHE_MEMO = True
-    page_cache_module.local.clear()
-    yield
-    page_cache_module.local.clear()
-
-
-@pytest.fixture
 def notice(notice_index):
     return NoticePageFactory(parent=notice_index, title="小区电梯维修通知")
 
@@ -122,16 +113,37 @@ def test_a_process_keeps_a_bounded_number_of_fragments(memo_on, monkeypatch):
     assert len(page_cache_module.local.fragments) == 3
 
 
-def test_home_sections_with_live_figures_are_never_memoised(client, home, memo_on):
+def test_home_sections_with_live_figures_are_kept_no_longer_than_live_seconds(
+    client, home, memo_on, monkeypatch
+):
+    """Open votes, consultations and shifts change by a vote or the clock as well as
+    by an edit: their home sections are made again after ``LIVE_SECONDS``."""
     from participation.votes.models import PlanVote
     from tests.factories.votes import VoteFactory
 
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache_module.time, "monotonic", lambda: clock[0])
     vote = VoteFactory(title="架空层改造")
     home.body = [("open_votes", {"heading": "正在表决"})]
     home.save_revision().publish()
     assert "架空层改造" in client.get("/").content.decode()
     PlanVote.objects.filter(pk=vote.pk).update(title="停车位规划")
+    clock[0] += page_cache_module.LIVE_SECONDS - 1
+    assert "架空层改造" in client.get("/").content.decode()
+    clock[0] += 2
     assert "停车位规划" in client.get("/").content.decode()
+
+
+def test_a_memo_can_be_given_a_shorter_life(memo_on, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(page_cache_module.time, "monotonic", lambda: clock[0])
+    template = Template('{% load memo %}{% memo "short-check" seconds=5 %}{{ word }}{% endmemo %}')
+    request = RequestFactory().get("/")
+    assert template.render(Context({"request": request, "word": "甲"})) == "甲"
+    clock[0] += 4
+    assert template.render(Context({"request": request, "word": "乙"})) == "甲"
+    clock[0] += 2
+    assert template.render(Context({"request": request, "word": "丙"})) == "丙"
 
 
 def test_a_memo_without_a_name_is_a_template_error():

@@ -14,13 +14,7 @@ from tests.factories.consultations import CommentFactory, ProposalFactory
 BOARD = "/consultations/?view=board"
 
 
-@pytest.fixture
-def memo_on(db, settings):
-    settings.PAGE_CACHE_ENABLED = False
-    settings.PAGE_CACHE_MEMO = True
-    page_cache_module.local.clear()
-    yield
-    page_cache_module.local.clear()
+pytestmark = pytest.mark.django_db
 
 
 def _proposal_queries(client, url):
