@@ -1,10 +1,15 @@
 """`make bench`: measure the production-settings site under gunicorn with wrk.
 
 Copies the demo database, adds 1,000 generated notices, serves it with gunicorn +
-whitenoise (production settings, plain http on loopback) twice — with the anonymous
-page cache and without it (LINLI_PAGE_CACHE=off) — drives each URL with wrk at 16
-connections for a fixed time, and prints requests/s and p50/p99 latency, with each
-page's throughput as a ratio of the static CSS file's.
+whitenoise (production settings, plain http on loopback) three ways — with the
+anonymous page cache ("cached"), without it ("uncached", LINLI_PAGE_CACHE=off: as a
+logged-in resident's pages are made, with what every visitor sees alike remembered
+per process and cache generation), and with nothing remembered either ("cold",
+LINLI_PAGE_MEMO=off too: every request does all its work, as the first request after
+an edit does) — drives each URL with wrk at 16 connections for a fixed time, and
+prints requests/s and p50/p99 latency, with each page's throughput as a ratio of the
+static CSS file's. ``bench.py pages``, ``bench.py search`` and ``bench.py
+consultations`` run one section alone.
 
 Then, in a second database, the search section: the demo plus 10,000 generated
 notices, indexed with `manage.py update_index`, and a set of queries timed through the
@@ -193,6 +198,14 @@ def bench_tally():
 
 
 def main():
+    bench_pages()
+    bench_search()
+    bench_tally()
+    bench_consultations()
+
+
+def bench_pages():
+    """The seven pages beside the static file, in the three modes."""
     with bench_database(
         "linli-bench-",
         "bench data in {work}",
@@ -201,18 +214,21 @@ def main():
     ) as env:
         results = serve_and_measure(env)
     print_results(results)
-    bench_search()
-    bench_tally()
-    bench_consultations()
+
+
+MODES = {
+    "cached": {"LINLI_PAGE_CACHE": "on", "LINLI_PAGE_MEMO": "on"},
+    "uncached": {"LINLI_PAGE_CACHE": "off", "LINLI_PAGE_MEMO": "on"},
+    "cold": {"LINLI_PAGE_CACHE": "off", "LINLI_PAGE_MEMO": "off"},
+}
 
 
 def serve_and_measure(env):
-    """Serve with gunicorn, with and without the page cache, and drive each page with wrk."""
+    """Serve with gunicorn in each of the three modes and drive each page with wrk."""
     servers, ports = [], {}
-    for mode in ("cached", "uncached"):
+    for mode, switches in MODES.items():
         ports[mode] = free_port()
-        mode_env = {**env, "LINLI_PAGE_CACHE": "on" if mode == "cached" else "off"}
-        servers.append(start_gunicorn(mode_env, ports[mode]))
+        servers.append(start_gunicorn({**env, **switches}, ports[mode]))
     try:
         for port in ports.values():
             wait_for(f"http://127.0.0.1:{port}/")
@@ -243,7 +259,8 @@ def serve_and_measure(env):
 def print_results(results):
     static_rps = results[("static CSS", "")][0]
     print(f"\nwrk: {CONNECTIONS} connections, {DURATION}s per URL, gunicorn 2 workers, SQLite,")
-    print(f"demo community + {EXTRA_NOTICES} notices; cached = anonymous page cache on")
+    print(f"demo community + {EXTRA_NOTICES} notices; cached = anonymous page cache on,")
+    print("uncached = page cache off, cold = nothing remembered either")
     print(
         f"{'URL':<18}{'mode':<10}{'req/s':>10}{'p50 ms':>10}{'p99 ms':>10}"
         f"{'vs static':>11}{'non-2xx':>9}{'> 2 s':>7}"
@@ -268,6 +285,9 @@ print(f"/votes/{PlanVote.objects.filter(published=True).order_by('pk').first().p
 
 SEARCH_TIMING_SNIPPET = """
 import statistics, time
+from django.conf import settings
+# Time the search itself, not a remembered page of hits (home.views.search).
+settings.PAGE_CACHE_ENABLED = settings.PAGE_CACHE_MEMO = False
 from django.test import RequestFactory
 from home.models import NoticePage
 from home.views import search
@@ -363,8 +383,10 @@ def bench_consultations():
         print(f"{name:<14}{rps:>10.1f}{p50:>10.2f}{p99:>10.2f}{errors:>9}{timeouts:>7}  {path}")
 
 
+SECTIONS = {"pages": bench_pages, "search": bench_search, "consultations": bench_consultations}
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["consultations"]:
-        bench_consultations()
+    if sys.argv[1:2] and sys.argv[1] in SECTIONS:
+        SECTIONS[sys.argv[1]]()
     else:
         main()

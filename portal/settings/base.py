@@ -177,9 +177,11 @@ CACHES["renditions"] = {
 PAGE_CACHE_SECONDS = 60
 # LINLI_PAGE_CACHE=off turns it off (make bench measures both ways).
 PAGE_CACHE_ENABLED = os.environ.get("LINLI_PAGE_CACHE", "on") != "off"
-# The site, its settings and the main menu are read once per process and cache
-# generation (portal.page_cache.remember), page cache on or off.
-PAGE_CACHE_MEMO = True
+# What every visitor sees alike (the site, its settings, the menu, routes, lists,
+# search hits, rendered cards) is remembered once per process and cache generation
+# (portal.page_cache.remember, {% memo %}), page cache on or off. LINLI_PAGE_MEMO=off
+# turns it off too (make bench's "cold" rows: every request does all its work).
+PAGE_CACHE_MEMO = os.environ.get("LINLI_PAGE_MEMO", "on") != "off"
 
 # Background work: run at once in development; production uses the database backend
 # with `manage.py db_worker` (see production.py).
