@@ -94,7 +94,8 @@ class HomeBodyBlock(BodyBlock):
         label = _("Sections")
 
 
-# Home sections with live figures (turnout bars, supports, free seats): always rendered
-# afresh. The other sections are the same for everyone until an editor changes them,
-# so the home page keeps their HTML per cache generation ({% memo %}, portal.fragment_tags).
+# Home sections with live figures (turnout bars, supports, free seats): their HTML is
+# kept for LIVE_SECONDS at most (a vote or the clock changes them, not only an edit).
+# The other sections are the same for everyone until an editor changes them, so the
+# home page keeps their HTML per cache generation ({% memo %}, portal.fragment_tags).
 LIVE_SECTIONS = ("open_votes", "open_consultations", "volunteers_needed")

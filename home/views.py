@@ -29,7 +29,7 @@ def search(request):
     if query:
         number = request.GET.get("page")
         key = f"search-{request.get_host()}-{number}-{query}"
-        results, loose = remember(key, lambda: _results(query, number, request))
+        results, loose = remember(key, lambda: _results(query, number, request), typed=True)
     return TemplateResponse(
         request,
         "home/search.html",

@@ -66,10 +66,14 @@ SKIPPED_HEADERS = {"set-cookie", "vary", "date", "x-page-cache"}
 GENERATION_SECONDS = 1.0
 LOCAL_PAGES = 500
 # How many rendered fragments (cards, the header, the footer: a few KB of HTML each)
-# and remembered values (routes, lists, pages of search hits: up to about 60 KB each)
-# a process keeps, least recently used dropped first: at most some 25 MB and 60 MB.
+# and remembered values a process keeps, least recently used dropped first: values
+# keyed by the site's own pages (the site, its settings, the menu, a page's route),
+# and, apart, values keyed by what a visitor typed (a search, a list's filters and
+# page, a routable page's sub-path), so that made-up values cannot push out the
+# others. Counts, not bytes: measured on the demo, at most some 25, 10 and 20 MB.
 LOCAL_FRAGMENTS = 5000
 LOCAL_VALUES = 1000
+LOCAL_TYPED_VALUES = 300
 # How stale a live figure (participation bars, seats left, supports) may be on a page
 # or fragment kept for everyone: what changes by a vote or the clock, not an edit.
 LIVE_SECONDS = 30
@@ -245,6 +249,7 @@ class _Local:
         self.pages = OrderedDict()
         self.params = {}
         self.memo = OrderedDict()
+        self.typed = OrderedDict()
         self.fragments = OrderedDict()
         self.generation, self.generation_read_at = None, -1.0
 
@@ -259,6 +264,7 @@ class _Local:
         with self.lock:
             self.pages.clear()
             self.memo.clear()
+            self.typed.clear()
             self.fragments.clear()
             self.generation, self.generation_read_at = value, time.monotonic()
 
@@ -297,38 +303,64 @@ class _Local:
         lock to start a new generation. Holding it here hung a fresh site's first
         request until gunicorn killed the worker (30 s, then a 500)."""
         key = (self.current_generation(), key)
-        now = time.monotonic()
+        value = self.peek(store, key)
+        if value is MISSING:
+            value = compute()
+            self.keep(store, size, key, value, seconds)
+        return value
+
+    def peek(self, store, key):
+        """``store``'s fresh value for ``key`` (generation included), else MISSING."""
         entry = store.get(key)
-        if entry is not None and entry[0] > now:
-            with contextlib.suppress(KeyError):  # another thread may just have dropped it
-                store.move_to_end(key)
-            return entry[1]
-        value = compute()
+        if entry is None or entry[0] <= time.monotonic():
+            return MISSING
+        with contextlib.suppress(KeyError):  # another thread may just have dropped it
+            store.move_to_end(key)
+        return entry[1]
+
+    def keep(self, store, size, key, value, seconds=None):
+        lifetime = settings.PAGE_CACHE_SECONDS if seconds is None else seconds
         with self.lock:
-            store[key] = (now + (seconds or settings.PAGE_CACHE_SECONDS), value)
+            store[key] = (time.monotonic() + lifetime, value)
             store.move_to_end(key)
             while len(store) > size:
                 store.popitem(last=False)
-        return value
 
 
+MISSING = object()
 local = _Local()
 
 
-def remember(name, compute):
+def remember(name, compute, typed=False):
     """``compute()`` once per process and cache generation, for at most
-    ``PAGE_CACHE_SECONDS``: for what every visitor sees alike and only
-    an editor changes (the site, its settings, a page's route, the notices of a list
-    page), so that pages the cache cannot serve (a logged-in resident's, or every page
-    with the page cache off) do not repeat the same queries on every request.
-    Forgotten with every invalidation, like the pages, so an edit shows on this
-    process's next request and on every other worker's within a second; what changes
-    with the clock alone (a notice's expiry) within the lifetime. Never for anything
-    personal. Off in the test suite (whose transactions never commit, so never
-    invalidate) unless a test turns the page cache on."""
+    ``PAGE_CACHE_SECONDS``: for what every visitor sees alike and only an editor
+    changes (the site, its settings, a page's route, the notices of a list page), so
+    that pages the cache cannot serve (a logged-in resident's, or every page with the
+    page cache off) do not repeat the same queries on every request. Forgotten with
+    every invalidation, like the pages, so an edit shows on this process's next
+    request and on every other worker's within a second; what changes with the clock
+    alone (a notice's expiry) within the lifetime. Never for anything personal.
+
+    ``typed``: True for a name made from what a visitor typed (a query, a page
+    number), or a function of the value saying so (a route to a routable page's
+    sub-path): such values are kept apart, in a smaller store, so that many made-up
+    ones cannot push out the site, the menu and the routes to real pages.
+
+    Off in the test suite (whose transactions never commit, so never invalidate)
+    unless a test turns the page cache on."""
     if not (settings.PAGE_CACHE_ENABLED or settings.PAGE_CACHE_MEMO):
         return compute()
-    return local.recall(local.memo, LOCAL_VALUES, name, compute)
+    key = (local.current_generation(), name)
+    for store in (local.memo, local.typed):
+        value = local.peek(store, key)
+        if value is not MISSING:
+            return value
+    value = compute()
+    if typed is True or (callable(typed) and typed(value)):
+        local.keep(local.typed, LOCAL_TYPED_VALUES, key, value)
+    else:
+        local.keep(local.memo, LOCAL_VALUES, key, value)
+    return value
 
 
 class AnonymousPageCacheMiddleware:

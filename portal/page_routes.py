@@ -12,9 +12,12 @@ given? in the group?), by Wagtail's own hook, which asks the served page
 (``CachedPageMixin.get_view_restrictions``).
 
 Each request gets its own shallow copy of the remembered page, so that what one
-request sets on its page (Wagtail and the routable pages cache things on it) never
-reaches another. Paths that find no page are not remembered: a scanner's made-up
-paths would only push the real ones out.
+request sets on its page object (Wagtail and the routable pages cache things on it)
+never reaches another; what the copy still shares (a StreamField's parsed blocks, the
+cached parent, in-memory relations) is only read while serving. Paths that find no
+page are not remembered. A routable page's sub-paths (``/mottos/12/``: any number
+routes there) are remembered apart from the routes to pages (``remember``'s
+``typed``), so that made-up ones cannot push the real ones out.
 """
 
 import copy
@@ -34,7 +37,9 @@ def serve(request, path):
     if site is not None:
         try:
             remembered = remember(
-                f"route-{site.pk}-{get_language()}-{path}", lambda: _route(request, site, path)
+                f"route-{site.pk}-{get_language()}-{path}",
+                lambda: _route(request, site, path),
+                typed=_to_a_sub_path,
             )
         except Http404:
             request._wagtail_route_for_request = None
@@ -50,6 +55,13 @@ def _served(request, page, remaining, restrictions):
     page = copy.copy(page)
     page.served_view_restrictions = restrictions
     return page.route(request, remaining)
+
+
+def _to_a_sub_path(remembered):
+    """A route into a routable page's own sub-path (``/mottos/12/``, ``/events/2026/12/``)
+    is kept with what visitors typed: any number routes there, made up or not."""
+    _page, remaining, _restrictions = remembered
+    return bool(remaining)
 
 
 def _route(request, site, path):

@@ -35,11 +35,12 @@ if settings.DEBUG or settings.SERVE_MEDIA_LOCALLY:
         )
     ]
 
+# Wagtail's own URLs (the password form of a protected page, ``_util/...``), then its
+# page serving with each route remembered (portal/page_routes.py) on Wagtail's own
+# pattern and name: the pattern matches ``_util/...`` too, so it must come last.
 urlpatterns += [
-    # Wagtail's page serving with each route remembered (portal/page_routes.py), on
-    # Wagtail's own pattern and name, ahead of Wagtail's URLs.
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, page_routes.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
 ]
 
 # The site's own error pages, never developer text (home/errors.py).

@@ -52,9 +52,12 @@ class NoticeQuerySet(PageQuerySet):
 
     def with_list_relations(self):
         """Everything a notice list shows (not the tags: only the notice's own page
-        shows those), fetched in a fixed number of queries."""
+        shows those), fetched in a fixed number of queries; not the body, which no
+        list shows (lists are remembered, so what they hold is kept in memory)."""
         images = get_image_model().objects.prefetch_renditions(LIST_THUMBNAIL)
-        return self.prefetch_related("target_buildings", models.Prefetch("image", queryset=images))
+        return self.defer_streamfields().prefetch_related(
+            "target_buildings", models.Prefetch("image", queryset=images)
+        )
 
 
 NoticeManager = PageManager.from_queryset(NoticeQuerySet)
@@ -134,7 +137,7 @@ class NoticeIndexPage(CachedPageMixin, RoutablePageMixin, Page):
         and cache generation (for at most a minute: pins and expiries are the
         clock's). A wrong filter or page number raises Http404, never remembered."""
         key = "|".join(params.get(name, "") for name in self.cache_params)
-        return remember(f"notice-list-{self.pk}-{key}", lambda: self._listing(params))
+        return remember(f"notice-list-{self.pk}-{key}", lambda: self._listing(params), typed=True)
 
     def _listing(self, params):
         from participation.households.models import Building

@@ -117,3 +117,63 @@ def test_a_process_remembers_a_bounded_number_of_values(memo_on, monkeypatch):
     page_cache_module.remember("bound-check-11", lambda: 11)
     page_cache_module.remember("bound-check-12", lambda: 12)
     assert page_cache_module.remember("bound-check-8", lambda: "made again") == 8
+
+
+def test_a_password_protected_page_is_unlocked_with_its_password(client, home, memo_on):
+    """Wagtail's own ``_util/`` URLs (the password form's target) come before the
+    remembered serving, whose pattern matches them too."""
+    minutes = StandardPageFactory(parent=home, title="业主大会会议纪要", slug="minutes")
+    restriction = PageViewRestriction.objects.create(
+        page=minutes, restriction_type=PageViewRestriction.PASSWORD, password="青梧2026"
+    )
+    for _ in range(2):  # the second time from the remembered route
+        locked = client.get("/minutes/").content.decode()
+        assert "业主大会会议纪要</h1>" not in locked
+        assert f"/_util/authenticate_with_password/{restriction.pk}/{minutes.pk}/" in locked
+    target = f"/_util/authenticate_with_password/{restriction.pk}/{minutes.pk}/"
+    wrong = client.post(target, {"password": "1234", "return_url": "/minutes/"})
+    assert wrong.status_code == 200
+    unlocked = client.post(target, {"password": "青梧2026", "return_url": "/minutes/"})
+    assert (unlocked.status_code, unlocked["Location"]) == (302, "/minutes/")
+    assert "业主大会会议纪要" in client.get("/minutes/").content.decode()
+
+
+def test_a_page_for_one_group_is_shown_to_its_members_only(client, home, memo_on):
+    from django.contrib.auth.models import Group
+
+    committee = Group.objects.create(name="业委会")
+    board = StandardPageFactory(parent=home, title="业委会工作台", slug="board")
+    restriction = PageViewRestriction.objects.create(
+        page=board, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(committee)
+    member, other = UserFactory(username="wangfang"), UserFactory(username="lisi")
+    member.groups.add(committee)
+    client.force_login(member)
+    assert "业委会工作台" in client.get("/board/").content.decode()
+    client.force_login(other)
+    assert "业委会工作台" not in client.get("/board/").content.decode()
+
+
+def test_a_routable_sub_path_is_served_by_the_copy(client, notice, memo_on):
+    for _ in range(2):
+        response = client.get("/notices/feed/")
+        assert response.status_code == 200
+        assert "小区电梯维修通知" in response.content.decode()
+        assert response.wsgi_request.routable_resolver_match.url_name == "rss_feed"
+        served = response.wsgi_request._wagtail_route_for_request.page
+        assert served.pk == notice.get_parent().pk
+    remembered = {name for _generation, name in page_cache_module.local.memo}
+    typed = {name for _generation, name in page_cache_module.local.typed}
+    assert any(name.endswith("-notices/feed/") for name in typed)
+    assert not any(name.endswith("-notices/feed/") for name in remembered)
+
+
+def test_many_searches_do_not_push_out_the_routes_to_pages(client, notice, memo_on, monkeypatch):
+    monkeypatch.setattr(page_cache_module, "LOCAL_TYPED_VALUES", 3)
+    client.get("/notices/lift/")
+    for n in range(10):
+        assert client.get(f"/search/?q=电梯{n}").status_code == 200
+    assert len(page_cache_module.local.typed) == 3
+    _response, queries = _get(client, "/notices/lift/")
+    assert not any("wagtailcore_pageviewrestriction" in sql for sql in queries)
