@@ -31,8 +31,9 @@ from portal.page_cache import remember
 
 
 def serve(request, path):
-    """Wagtail's ``serve`` view (the same URL pattern, before Wagtail's own), with
-    the route looked up once per cache generation (see the module's docstring)."""
+    """Wagtail's ``serve`` view (on its URL pattern and name, in its place after
+    Wagtail's ``_util/`` URLs), with the route looked up once per cache generation
+    (see the module's docstring)."""
     site = Site.find_for_request(request)
     if site is not None:
         try:
