@@ -45,6 +45,25 @@ def memo_on(settings):
     page_cache_module.local.clear()
 
 
+class StoppedClock:
+    """``time.monotonic`` standing still at ``now`` until a test moves it on."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def advance(self, seconds):
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """The clock the page cache and the memo read (lifetimes, the generation's
+    re-read), stopped: ``clock.advance(29)``."""
+    stopped = StoppedClock()
+    monkeypatch.setattr(page_cache_module.time, "monotonic", lambda: stopped.now)
+    return stopped
+
+
 @pytest.fixture(autouse=True)
 def _empty_the_time_bank_before_a_flush(request):
     """The time-bank ledger refuses DELETE (a database trigger), and a transactional

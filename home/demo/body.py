@@ -15,12 +15,11 @@ import datetime
 import re
 from html import escape
 
+from home.blocks import LIVE_SECTIONS  # blocks with live content: only a heading
 from home.demo.community import CONTACTS
 
 WEEKDAYS = "一二三四五六日"
 _DATE_TOKEN = re.compile(r"\{(d|md)([+-]\d+)\}")
-# Home-page blocks that show live content and take only a heading (home.blocks).
-LIVE_SECTIONS = ("open_votes", "open_consultations", "volunteers_needed")
 
 
 def chinese_date(day, weekday=True):

@@ -12,6 +12,7 @@ from wagtail.models import Page
 from portal import page_cache as page_cache_module
 from tests.factories.households import UserFactory
 from tests.factories.pages import NoticePageFactory
+from tests.queries import queries_reading
 
 pytestmark = pytest.mark.django_db
 
@@ -23,10 +24,9 @@ def notice(notice_index):
 
 def _notice_queries(client, url):
     """The queries of one request that read notices, and the page."""
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
+    queries, response = queries_reading(client, url, "home_noticepage")
     assert response.status_code == 200, url
-    return [q["sql"] for q in captured if "home_noticepage" in q["sql"]], response.content.decode()
+    return queries, response.content.decode()
 
 
 @pytest.mark.parametrize("url", ["/", "/notices/", "/notices/?category=property&page=1"])

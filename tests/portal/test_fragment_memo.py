@@ -114,35 +114,31 @@ def test_a_process_keeps_a_bounded_number_of_fragments(memo_on, monkeypatch):
 
 
 def test_home_sections_with_live_figures_are_kept_no_longer_than_live_seconds(
-    client, home, memo_on, monkeypatch
+    client, home, memo_on, clock
 ):
     """Open votes, consultations and shifts change by a vote or the clock as well as
     by an edit: their home sections are made again after ``LIVE_SECONDS``."""
     from participation.votes.models import PlanVote
     from tests.factories.votes import VoteFactory
 
-    clock = [1000.0]
-    monkeypatch.setattr(page_cache_module.time, "monotonic", lambda: clock[0])
     vote = VoteFactory(title="架空层改造")
     home.body = [("open_votes", {"heading": "正在表决"})]
     home.save_revision().publish()
     assert "架空层改造" in client.get("/").content.decode()
     PlanVote.objects.filter(pk=vote.pk).update(title="停车位规划")
-    clock[0] += page_cache_module.LIVE_SECONDS - 1
+    clock.advance(page_cache_module.LIVE_SECONDS - 1)
     assert "架空层改造" in client.get("/").content.decode()
-    clock[0] += 2
+    clock.advance(2)
     assert "停车位规划" in client.get("/").content.decode()
 
 
-def test_a_memo_can_be_given_a_shorter_life(memo_on, monkeypatch):
-    clock = [1000.0]
-    monkeypatch.setattr(page_cache_module.time, "monotonic", lambda: clock[0])
+def test_a_memo_can_be_given_a_shorter_life(memo_on, clock):
     template = Template('{% load memo %}{% memo "short-check" seconds=5 %}{{ word }}{% endmemo %}')
     request = RequestFactory().get("/")
     assert template.render(Context({"request": request, "word": "甲"})) == "甲"
-    clock[0] += 4
+    clock.advance(4)
     assert template.render(Context({"request": request, "word": "乙"})) == "甲"
-    clock[0] += 2
+    clock.advance(2)
     assert template.render(Context({"request": request, "word": "丙"})) == "丙"
 
 

@@ -5,13 +5,12 @@ who may see a page shows on the next request, the restrictions are still checked
 every request, and no request shares its page object with another."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from portal import page_cache as page_cache_module
 from tests.factories.households import UserFactory
 from tests.factories.pages import NoticePageFactory, StandardPageFactory
+from tests.queries import get_with_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -21,18 +20,11 @@ def notice(notice_index):
     return NoticePageFactory(parent=notice_index, title="小区电梯维修通知", slug="lift")
 
 
-def _get(client, url):
-    """The response and the SQL of the queries it took."""
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    return response, [q["sql"] for q in captured]
-
-
 def test_a_route_and_its_restrictions_are_read_once_per_generation(client, notice, memo_on):
-    first, first_queries = _get(client, "/notices/lift/")
+    first, first_queries = get_with_queries(client, "/notices/lift/")
     assert first.status_code == 200
     assert any("wagtailcore_pageviewrestriction" in sql for sql in first_queries)
-    again, again_queries = _get(client, "/notices/lift/")
+    again, again_queries = get_with_queries(client, "/notices/lift/")
     assert again.status_code == 200
     assert not any("wagtailcore_pageviewrestriction" in sql for sql in again_queries)
     assert not any('"wagtailcore_page"."slug" = ' in sql for sql in again_queries)
@@ -94,15 +86,13 @@ def test_a_path_that_finds_no_page_is_not_remembered(client, notice, memo_on):
 
 
 def test_what_is_remembered_is_kept_no_longer_than_its_lifetime(
-    client, notice, memo_on, monkeypatch, settings
+    client, notice, memo_on, clock, settings
 ):
-    clock = [1000.0]
-    monkeypatch.setattr(page_cache_module.time, "monotonic", lambda: clock[0])
     client.get("/notices/lift/")
     Page.objects.filter(pk=notice.pk).update(title="停水通知")
-    clock[0] += settings.PAGE_CACHE_SECONDS - 1
+    clock.advance(settings.PAGE_CACHE_SECONDS - 1)
     assert "小区电梯维修通知" in client.get("/notices/lift/").content.decode()
-    clock[0] += 2
+    clock.advance(2)
     assert "停水通知" in client.get("/notices/lift/").content.decode()
 
 
@@ -175,5 +165,5 @@ def test_many_searches_do_not_push_out_the_routes_to_pages(client, notice, memo_
     for n in range(10):
         assert client.get(f"/search/?q=电梯{n}").status_code == 200
     assert len(page_cache_module.local.typed) == 3
-    _response, queries = _get(client, "/notices/lift/")
+    _response, queries = get_with_queries(client, "/notices/lift/")
     assert not any("wagtailcore_pageviewrestriction" in sql for sql in queries)

@@ -4,12 +4,11 @@ are served): the board, per filter and language, and each comment's text; never 
 comment's controls. Every change the pages show starts a new cache generation."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from participation.consultations.models import Comment, Proposal
 from portal import page_cache as page_cache_module
 from tests.factories.consultations import CommentFactory, ProposalFactory
+from tests.queries import queries_reading
 
 BOARD = "/consultations/?view=board"
 
@@ -19,9 +18,8 @@ pytestmark = pytest.mark.django_db
 
 def _proposal_queries(client, url):
     """The queries of one request that read proposals, and the page."""
-    with CaptureQueriesContext(connection) as captured:
-        body = client.get(url).content.decode()
-    return [q["sql"] for q in captured if "participation_proposal" in q["sql"]], body
+    queries, response = queries_reading(client, url, "participation_proposal")
+    return queries, response.content.decode()
 
 
 def test_the_board_is_read_once_per_generation(client, memo_on):
